@@ -1,0 +1,27 @@
+"""Per-conversation context: what the last answer was about, so follow-ups can be resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Conversation"]
+
+
+@dataclass
+class Conversation:
+    """The context of one conversation; a front-end keeps one per chat and may drop it any time."""
+
+    entities: list[str] = field(default_factory=list)
+    """Entity ids the last answered turn was about, most salient first."""
+    fact: str | None = None
+    """Id of the fact the last answer came from."""
+    question: str | None = None
+    """The last question that was answered."""
+    turns: int = 0
+
+    def reset(self) -> None:
+        """Forget everything."""
+        self.entities.clear()
+        self.fact = None
+        self.question = None
+        self.turns = 0
