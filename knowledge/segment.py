@@ -21,7 +21,9 @@ _CREDIT_LINE = re.compile(
     r"|^[-—–]\s*(?P<dash>[A-Z][A-Za-z&. ]{1,30})$",
     re.IGNORECASE,
 )
-_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Za-z ,.'-]{0,40}\((?P<who>[A-Z][A-Za-z]{1,15})\)\s*[-—–]")
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z0-9 ,.'-]{0,50}\((?P<who>[A-Z][A-Za-z]{1,15})\)\s*[-—–]"
+)
 _BOILERPLATE = re.compile(
     r"subscribe|newsletter|sign(?:ed)? up|please wait|thank you for|read more|related:|"
     r"advertisement|share this|follow us|click here|cookies?\b|all rights reserved|copyright|"
@@ -68,8 +70,9 @@ def _credit_of(block: str) -> str | None:
     if not match:
         return None
     who = match.group("who") or match.group("paren") or match.group("dash") or ""
-    who = re.split(r";|\band\b|,", who)[0].strip().rstrip(".")
-    if not who or len(who.split()) > 5 or not who[0].isupper():
+    if not match.group("who") or not re.match(r"(?i)reporting|written|additional", block.strip()):
+        who = re.split(r";|\band\b|,", who)[0].strip().rstrip(".")
+    if not who or not who[0].isupper():
         return None
     return who
 

@@ -1,0 +1,135 @@
+"""Phrase finders shared by the fact extractors: times, places, reasons, quotes, noun phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from knowledge.lexicon import lexicon
+
+__all__ = [
+    "Phrase",
+    "clause_start",
+    "find_place",
+    "find_purpose",
+    "find_reason",
+    "find_time",
+    "quote_spans",
+    "time_pattern",
+]
+
+_OPEN_QUOTES = "“‘"
+_CLOSE_QUOTES = "”’"
+_BOUNDARY = re.compile(
+    r",\s|;\s|:\s|\s(?:and|but|while|as|after|before|because|since|when|whereas)\s|[“”\"]"
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A span of a sentence: its text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def time_pattern() -> re.Pattern[str]:
+    """Dates and times: 'on Friday', 'yesterday (Friday)', 'this week', 'Jan. 15', 'in 2023'."""
+    lex = lexicon()
+    days = "|".join(sorted(lex.weekdays, key=len, reverse=True))
+    months = "|".join(re.escape(m.title()) for m in sorted(lex.months, key=len, reverse=True))
+    relative = "|".join(re.escape(r) for r in lex.relative_times if r != "as early as")
+    day = rf"(?:{days.title()}|{days})"
+    return re.compile(
+        rf"(?:(?:early|late|earlier|later) )?(?:on |this |last |next |by |from |until |since )?"
+        rf"(?:(?:{relative})(?: \({day}\))?|{day}(?: (?:morning|afternoon|evening|night))?"
+        rf"|(?:{months}) \d{{1,2}}(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?|(?:in )?(?:19|20)\d\d"
+        rf"|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.)"
+        rf"(?:,? (?:as early as |by )?{day})?",
+        re.IGNORECASE,
+    )
+
+
+def find_time(text: str, start: int = 0, end: int | None = None) -> Phrase | None:
+    """The first time expression in text[start:end]."""
+    match = time_pattern().search(text, start, len(text) if end is None else end)
+    if not match:
+        return None
+    phrase = match.group().strip()
+    return Phrase(phrase, match.start(), match.start() + len(phrase))
+
+
+def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) -> Phrase | None:
+    """'in Cairo', 'at the prime minister's residence in Lindhaven': a locative phrase."""
+    for match in re.finditer(
+        r"\b(?:in|at|to|from|near|inside|outside) (?=((?:the )?[^,.;]+))", text
+    ):
+        if match.start() < start:
+            continue
+        words = match.group(1)
+        name = re.match(r"(?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", words)
+        if name and (name.group(1).lower() in lexicon().places or name.group(1) in places):
+            end = match.start(1) + name.end()
+            return Phrase(text[match.start(1) : end], match.start(1), end)
+    return None
+
+
+def _phrase_after(text: str, pattern: str, start: int) -> Phrase | None:
+    match = re.compile(pattern).search(text, start)
+    if not match:
+        return None
+    rest = match.end()
+    stop = re.compile(r"[,;.](?:\s|$)|[”\"]").search(text, rest)
+    end = stop.start() if stop else len(text)
+    phrase = text[match.start() : end].strip()
+    return Phrase(phrase, match.start(), match.start() + len(phrase)) if len(phrase) > 4 else None
+
+
+def find_reason(text: str, start: int = 0) -> Phrase | None:
+    """'after expressing frustration ...', 'because demand collapsed': why something happened."""
+    return _phrase_after(
+        text, r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at)\s", start
+    )
+
+
+def find_purpose(text: str, start: int = 0) -> Phrase | None:
+    """'as part of efforts to ...', 'to discuss ...', 'for consultation with ...'."""
+    return _phrase_after(
+        text,
+        r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
+        r"|to (?!the |a |an |its |his |her |their |this |that )(?=[a-z]+ )"
+        r"|for (?=consultations?|talks|discussions|a meeting))",
+        start,
+    )
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation including its marks; an unclosed quote runs to the end."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        straight = char == '"'
+        if opened is None and (char == "“" or (straight and _opens(text, i))):
+            opened = i
+        elif opened is not None and (char == "”" or straight):
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum() or text[i - 1] in " ([—-"
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` begins: after the last comma, 'and', quote or colon."""
+    start = 0
+    for match in _BOUNDARY.finditer(text, 0, end):
+        if match.end() <= end:
+            start = match.end()
+    return start

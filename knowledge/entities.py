@@ -1,0 +1,421 @@
+"""Entities: find the people, organisations, places, events and dates an article names.
+
+Rules, not a model: runs of capitalised words are names; title words in front of a name
+("US President Joe Biden", "Israeli military spokesman Daniel Hagari") become its titles;
+appositions ("The head of the Mossad, David Barnea,") give titles too; a lone surname is an alias
+of the person it ends; the kind comes from generic word lists (knowledge/data/lexicon.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.lexicon import lexicon
+from knowledge.schema import Entity, EntityKind, Mention, Sentence
+
+__all__ = ["EntityDraft", "find_entities", "mention_pattern", "slug"]
+
+_ABBREVIATIONS = (
+    "Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|Ft|No|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.(?=\s)|[A-Za-z0-9][\w’'.\-]*[\w]|[A-Za-z0-9]"
+)
+_NOT_NAMES = {"no.", "mr.", "mrs.", "ms.", "dr.", "mx.", "st.", "prof."} | {
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "when",
+    "where",
+    "what",
+    "who",
+    "why",
+    "how",
+}
+_CONNECTORS = {"of", "de", "al", "bin", "von", "van", "la", "du", "del", "da", "and", "the", "for"}
+_LOCATIVE = {"in", "at", "to", "from", "near", "towards", "toward", "into", "across", "outside"}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class EntityDraft:
+    """An entity while the builder is still collecting what the article says of it."""
+
+    kind: EntityKind
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    description: str | None = None
+    gender: str | None = None
+
+    def add_title(self, title: str) -> None:
+        """Record a role, keeping first-seen order and no duplicates."""
+        title = title.strip(" ,")
+        if title and title.lower() not in {t.lower() for t in self.titles}:
+            self.titles.append(title)
+        if title and (self.description is None or len(title) > len(self.description)):
+            self.description = title
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return _POSSESSIVE.sub("", self.text) if self.text[-1] in "s’'" else self.text
+
+    @property
+    def capital(self) -> bool:
+        return self.text[0].isupper() or (self.text[0].isdigit() and False)
+
+
+def slug(text: str) -> str:
+    """A stable id fragment: lower case, ASCII letters and digits joined by '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "'")).strip("-") or "x"
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in lexicon().titles or f"{low}." in lexicon().titles
+
+
+def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
+    """Group capitalised tokens that stand next to each other into name runs."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for i, tok in enumerate(toks):
+        gap = text[current[-1].end : tok.start] if current else " "
+        joined = gap in (" ", "-")
+        if _capitalised(tok.text) and (not current or joined):
+            current.append(tok)
+            if _POSSESSIVE.search(tok.text) and tok.text.lower().endswith(("’s", "'s")):
+                runs.append(current)
+                current = []
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        connector = tok.text.lower() in _CONNECTORS and nxt is not None and nxt.text[0].isupper()
+        if current and joined and connector and _connects(tok.text.lower(), current):
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if _capitalised(tok.text) else []
+    if current:
+        runs.append(current)
+    return [_trim(run) for run in runs if _trim(run)]
+
+
+def _connects(word: str, current: list[_Token]) -> bool:
+    """Whether a small word joins a name run: "Bank of England", "Ministry of Health"."""
+    if word in {"and", "for"}:
+        return False
+    if word == "the":
+        return current[-1].text == "of"
+    if word == "of":
+        lex = lexicon()
+        head = current[-1].bare.lower()
+        return head in lex.org_words or head in lex.place_words or head in lex.titles
+    return True
+
+
+def _capitalised(word: str) -> bool:
+    """A name-like token: capitalised, and not an adjective compound such as "Israeli-annexed"."""
+    if not word[0].isupper():
+        return False
+    return not re.search(r"-[a-z]", word)
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].text.lower() in _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _is_common_word(word: str, lower_words: set[str]) -> bool:
+    """A capitalised word that is only capitalised because it starts a sentence or a quote."""
+    if _ACRONYM.match(word):
+        return False
+    lex = lexicon()
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") else low
+    generic = lex.titles | lex.org_words | lex.place_words | lex.event_words
+    if low in lex.places:
+        return False
+    return low in lex.stopwords or low in lower_words or singular in generic or low in generic
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether a word opens a sentence, a quotation or a parenthesis (so may be capitalised)."""
+    prefix = text[:start].rstrip()
+    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(("“", '"', "‘", "(", ":"))
+
+
+def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+    """Split "US President Joe Biden" into title tokens and name tokens."""
+    last_title = -1
+    for i, tok in enumerate(run[:-1]):
+        if _is_title_word(tok.bare) or (
+            i + 1 < len(run) - 1 and _is_title_word(f"{tok.bare} {run[i + 1].bare}")
+        ):
+            last_title = i
+    if last_title >= 0 and _is_title_word(f"{run[last_title].bare} {run[last_title + 1].bare}"):
+        last_title += 1
+    return run[: last_title + 1], run[last_title + 1 :]
+
+
+def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityKind | None:
+    lex = lexicon()
+    low = " ".join(w.lower() for w in words)
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and (
+        lows[0] in lex.weekdays or lows[0] in lex.months or f"{lows[0]}." in lex.months
+    ):
+        return "date"
+    if len(words) == 1 and len(words[0]) > 6 and words[0].isupper():
+        return "place"
+    if lows[0] in {"st.", "mt.", "ft."}:
+        return "place"
+    if after in lex.place_words:
+        return "place"
+    if low in lex.demonyms or lows[-1] in lex.demonyms or lows[0] in _NOT_NAMES:
+        return None
+    if low in lex.places or lows[-1] in lex.place_words:
+        return "place"
+    if any(w in lex.event_words for w in lows):
+        return "event"
+    if any(w in lex.org_words for w in lows) or (len(words) == 1 and _ACRONYM.match(words[0])):
+        return "organisation"
+    if re.search(r"(?:tion|ment|ing|ics|ware|tech|ies)$", lows[-1]):
+        return "organisation"
+    if has_title or (len(words) in (2, 3) and "of" not in lows):
+        return "person"
+    return "place" if before in _LOCATIVE else "organisation"
+
+
+def _lookback_title(text: str, toks: list[_Token], index: int) -> str | None:
+    """A lower-case title phrase right before a name: "military spokesman", "chief executive"."""
+    j = index - 1
+    if j < 0 or not _is_title_word(toks[j].bare) or toks[j].text[0].isupper():
+        return None
+    start = j
+    while start - 1 >= 0 and index - start < 4:
+        prev = toks[start - 1]
+        gap = text[prev.end : toks[start].start]
+        low = prev.text.lower()
+        modifier = prev.text[0].isupper() or _is_title_word(low) or low in lexicon().demonyms
+        if gap != " " or low in lexicon().stopwords or not modifier:
+            break
+        start -= 1
+    return text[toks[start].start : toks[j].end]
+
+
+@dataclass
+class _Collector:
+    drafts: dict[str, EntityDraft] = field(default_factory=dict)
+    lower_words: set[str] = field(default_factory=set)
+    inner_capitals: set[str] = field(default_factory=set)
+
+    def add(self, kind: EntityKind, name: str) -> EntityDraft:
+        key = name.lower()
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = EntityDraft(kind=kind, name=name)
+        return draft
+
+    def sentence(self, text: str) -> None:
+        toks = _tokens(text)
+        index_of = {tok.start: i for i, tok in enumerate(toks)}
+        for run in _runs(text, toks):
+            initial = _initial(text, run[0].start)
+            titled = len(run) > 1 and _is_title_word(f"{run[0].bare} {run[1].bare}")
+            if initial and _is_common_word(run[0].text, self.lower_words) and not titled:
+                run = run[1:]
+            lone = initial and len(run) == 1 and run[0].bare not in self.inner_capitals
+            if lone and run[0].bare.lower() not in lexicon().places:
+                continue
+            if not run:
+                continue
+            self._run(text, toks, index_of[run[0].start], run)
+
+    def _run(self, text: str, toks: list[_Token], first: int, run: list[_Token]) -> None:
+        title_toks, name_toks = _split_title(run)
+        if not name_toks:
+            return
+        words = [t.bare for t in name_toks]
+        name = text[name_toks[0].start : name_toks[-1].end]
+        name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
+        before = toks[first - 1].text.lower() if first > 0 else ""
+        last = first + len(run)
+        after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
+        title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
+        title = title or _lookback_title(text, toks, first)
+        kind = _kind(words, before, after, title is not None)
+        if kind is None:
+            return
+        draft = self.add(kind, name)
+        if title:
+            draft.add_title(title)
+        if title and title.split()[-1].lower() in {"mr.", "mr"}:
+            draft.gender = "male"
+        if title and title.split()[-1].lower() in {"ms.", "mrs.", "ms", "mrs"}:
+            draft.gender = "female"
+
+
+_APPOSITION_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?P<title>(?:[\w’'-]+ ){0,3}?"
+    r"(?P<word>[a-z][\w-]*)(?: (?:of|for|at|in) (?:the )?[\w’'.-]+(?: [A-Z][\w’'.-]*)*)?)"
+    r", (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
+)
+_APPOSITION_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?:\d{1,3}, )?(?:(?:a|an|the|its|his|her)"
+    r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)(?: (?:of|for|at|in|to) "
+    r"(?:the )?[\w’'.-]+(?: [A-Z][\w’'.-]*)*)?)(?=,|\.| said| told)"
+)
+
+
+def _appositions(collector: _Collector, text: str) -> None:
+    """Attach "the head of the CIA, Bill Burns" and "Tom Reed, a spokesman for X" roles."""
+    for pattern in (_APPOSITION_BEFORE, _APPOSITION_AFTER):
+        for match in pattern.finditer(text):
+            title_words = match.group("title").lower().split()
+            if not any(_is_title_word(w.strip(",")) for w in title_words):
+                continue
+            draft = _find_person(collector, match.group("name"))
+            if draft is not None:
+                draft.add_title(match.group("title"))
+
+
+def _find_person(collector: _Collector, name: str) -> EntityDraft | None:
+    name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
+    key = name.lower()
+    for draft in collector.drafts.values():
+        if draft.kind != "person":
+            continue
+        if draft.name.lower() == key or draft.name.lower().split()[-1] == key.split()[-1]:
+            return draft
+    return None
+
+
+def _merge_short_names(collector: _Collector) -> None:
+    """Fold "Barnea" into "David Barnea": a lone surname or first name is an alias."""
+    people = [d for d in collector.drafts.values() if d.kind == "person" and " " in d.name]
+    for key, draft in list(collector.drafts.items()):
+        if " " in draft.name:
+            continue
+        for person in people:
+            parts = person.name.split()
+            if draft.name in (parts[-1], parts[0]):
+                person.aliases.add(draft.name)
+                person.titles.extend(t for t in draft.titles if t not in person.titles)
+                del collector.drafts[key]
+                break
+    for person in people:
+        person.aliases.add(person.name.split()[-1])
+
+
+def _link_demonyms(collector: _Collector, text: str) -> None:
+    """Give a place its adjective as an alias when the article uses it ("Israel": "Israeli")."""
+    for draft in collector.drafts.values():
+        if draft.kind != "place" or len(draft.name) < 4:
+            continue
+        stem_name = draft.name.rstrip("e")
+        for match in re.finditer(rf"\b{re.escape(stem_name)}(?:i|ian|n|an|ese|ish)\b", text):
+            draft.aliases.add(match.group())
+
+
+def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
+    """A person alone in a sentence with only 'she'/'her' (or 'he'/'his') pronouns."""
+    people = [d for d in collector.drafts.values() if d.kind == "person" and d.gender is None]
+    votes: dict[str, list[str]] = {}
+    for sentence in sentences:
+        named = [p for p in people if any(n in sentence.text for n in [p.name, *p.aliases])]
+        low = f" {sentence.text.lower()} "
+        female = bool(re.search(r"\b(?:she|her|herself)\b", low))
+        male = bool(re.search(r"\b(?:he|his|him|himself)\b", low))
+        if len(named) == 1 and female != male:
+            votes.setdefault(named[0].name, []).append("female" if female else "male")
+    for person in people:
+        found = votes.get(person.name, [])
+        if found and all(v == found[0] for v in found):
+            person.gender = found[0]
+
+
+def mention_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """One regex matching any of the names as whole words, longest first."""
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _mentions(drafts: list[EntityDraft], sentences: list[Sentence]) -> list[list[Mention]]:
+    owner: dict[str, int] = {}
+    for i, draft in enumerate(drafts):
+        for name in [draft.name, *draft.aliases, *draft.titles]:
+            owner.setdefault(name, i)
+    found: list[list[Mention]] = [[] for _ in drafts]
+    pattern = mention_pattern(list(owner))
+    if pattern is None:
+        return found
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            mention = Mention(
+                sentence=sentence.id, start=match.start(), end=match.end(), text=match.group()
+            )
+            found[owner[match.group()]].append(mention)
+    return found
+
+
+def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
+    """Find entity drafts in the sentences (before coreference adds descriptive aliases)."""
+    body = " ".join(s.text for s in sentences)
+    inner = {m.group(1) for s in sentences for m in re.finditer(r"[\w,;:] ([A-Z][\w-]+)", s.text)}
+    collector = _Collector(
+        lower_words={w for w in re.findall(r"\b[a-z][a-z]+\b", body)}, inner_capitals=inner
+    )
+    for sentence in sentences:
+        collector.sentence(sentence.text)
+    for sentence in sentences:
+        _appositions(collector, sentence.text)
+    _merge_short_names(collector)
+    _link_demonyms(collector, body)
+    _guess_genders(collector, sentences)
+    return list(collector.drafts.values())
+
+
+def find_entities(drafts: list[EntityDraft], sentences: list[Sentence]) -> list[Entity]:
+    """Turn drafts into schema entities with stable ids and every mention."""
+    mentions = _mentions(drafts, sentences)
+    entities: list[Entity] = []
+    seen: set[str] = set()
+    for draft, found in zip(drafts, mentions, strict=True):
+        entity_id = f"{draft.kind}:{slug(draft.name)}"
+        while entity_id in seen:
+            entity_id += "-2"
+        seen.add(entity_id)
+        entities.append(
+            Entity(
+                id=entity_id,
+                kind=draft.kind,
+                name=draft.name,
+                aliases=sorted(draft.aliases - {draft.name}),
+                titles=draft.titles,
+                description=draft.description,
+                mentions=found,
+            )
+        )
+    return entities

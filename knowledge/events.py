@@ -1,0 +1,246 @@
+"""Meetings, actions, attributes and what the article says is not known."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.clauses import (
+    clause_start,
+    find_place,
+    find_purpose,
+    find_reason,
+    find_time,
+    quote_spans,
+)
+from knowledge.lexicon import lexicon
+from knowledge.schema import Sentence
+from knowledge.statements import FactDraft
+
+__all__ = ["find_actions", "find_attributes", "find_meetings", "find_unknowns"]
+
+_MEETING = re.compile(
+    r"\b(?:had |has |have |will |would |to |did not )?"
+    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|conferred)\b"
+    r"(?P<middle>[^,.;]*?)\bwith (?P<partner>[^.;]+?)(?=,? (?:as|to|in order|in a bid|for|on|"
+    r"at|about|over|after|before|in)\b|[.;]|,\s(?![A-Z])|$)"
+)
+_MEETING_NOUN = re.compile(
+    r"(?P<when>[A-Z][a-z]+’s |[A-Z][a-z]+'s )?meeting between (?P<a>[A-Z][\w’'.-]*(?: [A-Z]"
+    r"[\w’'.-]*)*) and (?P<b>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+)
+_IRREGULAR = (
+    "left|sent|went|came|took|made|gave|held|won|lost|began|rose|fell|cut|paid|sold|bought|"
+    "brought|kept|led|ran|saw|spoke|wrote|became|chose|drew|drove|fled|flew|fought|found|grew|"
+    "hit|hurt|knew|let|meant|put|quit|set|shot|shut|stood|struck|threw|beat|broke|built|caught|"
+    "dealt|fed|felt|got|hid|hung|laid|lent|sank|slid|split|spent|spread|stole|stuck|swept|"
+    "swung|taught|tore|woke|withdrew|overtook|undertook|upheld"
+)
+_AUX = (
+    r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
+    r"should|plans to|plan to|is to|are to)(?: not| also| still| now)?(?: been| be| have)? )"
+)
+_MODAL = (
+    r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
+    r"(?: not| also| still| now)? )"
+)
+_ACTION = re.compile(
+    rf"^(?P<subject>(?:The |the |A |a )?(?!The |It |They |He |She |We |I |This |That )"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s) "
+    rf"(?P<verb>{_AUX}?(?:[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)|{_MODAL}[a-z]+)\b"
+    rf"(?P<rest>[^.;]*)"
+)
+_PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
+_COPULA = re.compile(
+    r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
+    r"were|remains|remained) (?P<value>(?!not\b)[^;]+?)(?=,? (?:and|but) |[.;]|$)"
+)
+_APPOSITIVE = re.compile(
+    r"(?P<subject>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<value>the \w[^,]{3,80}?"
+    r"(?: which| that| who)[^,]+)(?:, (?P<condition>depending on [^,.;]+))?"
+)
+_AGE = re.compile(
+    r"\b(?:the |a |an )?(?P<value>[\w-]+-(?:month|year|week|day)-old) "
+    r"(?P<noun>[a-z]+(?: in [A-Z][\w]+)?)"
+)
+_CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
+_ASPECTS = {
+    "where": "place",
+    "when": "time",
+    "why": "reason",
+    "who": "identity",
+    "whom": "identity",
+    "how many": "number",
+    "how much": "number",
+}
+
+
+def _subject_before(text: str, start: int) -> str:
+    """The noun phrase before a verb, reaching back over an apposition ("The head of X, Y,")."""
+    begin = clause_start(text, start)
+    subject = text[begin:start].strip(' ,“"')
+    for _ in range(2):
+        if subject and not re.match(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$", subject):
+            break
+        if begin < 2 or text[begin - 2] != ",":
+            break
+        earlier = clause_start(text, begin - 2)
+        subject = text[earlier:start].strip(' ,“"')
+        begin = earlier
+    return subject
+
+
+def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
+    """'A met (with) B', 'A held talks with B', "Friday's meeting between A and B"."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        text = sentence.text
+        for match in _MEETING.finditer(text):
+            draft = FactDraft("meeting", sentence, match.start(), match.end())
+            agent = _subject_before(text, match.start())
+            agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
+            draft.put("agent", re.sub(r"\s+(?:had|has|have|will|would)$", "", agent))
+            draft.put("partner", match.group("partner"))
+            _put_circumstances(draft, text, match.start())
+            drafts.append(draft)
+        for match in _MEETING_NOUN.finditer(text):
+            draft = FactDraft("meeting", sentence, match.start(), match.end())
+            draft.put("agent", match.group("a"))
+            draft.put("partner", match.group("b"))
+            when = match.group("when")
+            draft.put("time", when.rstrip("’' s") if when else None)
+            drafts.append(draft)
+    return drafts
+
+
+def _put_circumstances(draft: FactDraft, text: str, start: int) -> None:
+    time = find_time(text, start)
+    draft.put("time", time.text if time else None)
+    place = find_place(text, start)
+    draft.put("place", place.text if place else None)
+    purpose = find_purpose(text, start)
+    draft.put("purpose", purpose.text if purpose else None)
+
+
+def _in_quote(text: str, position: int) -> bool:
+    return any(a <= position < b for a, b in quote_spans(text))
+
+
+def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
+    """'X did not send Y to Z', 'X left on Thursday after ..., heading to Q for ...'."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        text = sentence.text
+        starts = _clause_starts(text)
+        for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+            match = _ACTION.match(text[start:stop])
+            if match is None or _in_quote(text, start):
+                continue
+            verb = match.group("verb")
+            words = verb.split()
+            skip = {"met", "took", "according", "meeting", "citing", "including"}
+            if words[-1] in lexicon().cue_verbs or skip & set(words):
+                continue
+            draft = _action(sentence, start, stop, match)
+            drafts.append(draft)
+            for participle in _PARTICIPLE.finditer(text, start + match.end("verb"), stop):
+                if participle.group("verb") in skip:
+                    continue
+                follow = FactDraft("action", sentence, participle.start() + 2, participle.end())
+                follow.put("agent", draft.slots.get("agent"))
+                follow.put("verb", participle.group("verb"))
+                _put_circumstances(follow, text, participle.start())
+                follow.slots.pop("time", None)
+                drafts.append(follow)
+    return drafts
+
+
+def _clause_starts(text: str) -> list[int]:
+    starts = [0]
+    starts += [m.end() for m in re.finditer(r", and |; |, but ", text)]
+    return starts
+
+
+def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> FactDraft:
+    text = sentence.text[:stop]
+    verb = match.group("verb")
+    rest = match.group("rest")
+    draft = FactDraft("action", sentence, start, start + match.end())
+    draft.put("agent", match.group("subject"))
+    draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
+    negated = re.search(r"\bnot\b|\bnever\b", verb)
+    draft.put("negated", "yes" if negated else None)
+    obj = re.split(r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until)\b|,", rest)
+    draft.put("object", obj[0].strip() if obj and len(obj[0].strip()) > 2 else None)
+    rest_start = start + match.start("rest")
+    time = find_time(text, rest_start)
+    draft.put("time", time.text if time else None)
+    place = find_place(text, rest_start)
+    draft.put("place", place.text if place else None)
+    reason = find_reason(text, rest_start)
+    draft.put("reason", reason.text if reason else None)
+    purpose = find_purpose(text, rest_start)
+    draft.put("purpose", purpose.text if purpose else None)
+    return draft
+
+
+def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
+    """'X has been a flashpoint ...', 'Ramadan, the ... month which could begin ...', ages."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        text = sentence.text
+        for pattern in (_COPULA, _APPOSITIVE):
+            for match in pattern.finditer(text):
+                if _in_quote(text, match.start()) or _CUE_WORD.search(match.group("subject")):
+                    continue
+                draft = FactDraft("attribute", sentence, match.start(), match.end())
+                draft.put("subject", match.group("subject"))
+                draft.put("value", match.group("value"))
+                groups = match.groupdict()
+                draft.put("condition", groups.get("condition"))
+                drafts.append(draft)
+        for match in _AGE.finditer(text):
+            draft = FactDraft("attribute", sentence, match.start(), match.end())
+            draft.put("subject", f"the {match.group('noun')}")
+            draft.put("value", match.group("value").replace("-", " "))
+            drafts.append(draft)
+    return drafts
+
+
+def _unknown_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in lexicon().unknown_verbs)
+    return re.compile(rf"\b(?P<verb>{verbs})\b(?P<rest>[^.;]*)", re.IGNORECASE)
+
+
+_UNKNOWN = _unknown_pattern()
+
+
+def find_unknowns(sentences: list[Sentence]) -> list[FactDraft]:
+    """'did not specify where ...', 'it was not clear who ...', 'an unnamed official'."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        text = sentence.text
+        for match in _UNKNOWN.finditer(text):
+            draft = FactDraft("not_known", sentence, match.start(), match.end())
+            verb, rest = match.group("verb").lower(), match.group("rest").strip(" ,")
+            if verb in {"unnamed", "undisclosed", "unidentified", "anonymous"}:
+                noun = re.match(r"[\w’' -]+?(?=$| and | or |,)", rest)
+                draft.put("subject", f"the identity of the {verb} {noun.group() if noun else ''}")
+                draft.put("aspect", "identity")
+            else:
+                draft.put("subject", rest)
+                draft.put("aspect", _aspect(rest))
+            holder = text[: match.start()].strip(" ,")
+            holder = re.sub(r"^(?:[Ii]t|[Tt]here) (?:is|was)$", "", holder)
+            draft.put("holder", holder if len(holder.split()) <= 8 else None)
+            drafts.append(draft)
+    return drafts
+
+
+def _aspect(rest: str) -> str:
+    low = rest.lower()
+    for word, aspect in _ASPECTS.items():
+        if low.startswith(word) or f" {word} " in f" {low[:40]} ":
+            return aspect
+    if re.search(r"\b(?:price|cost|amount|fee|number|figure|how much|how many|value)\b", low):
+        return "number"
+    return "other"

@@ -1,0 +1,86 @@
+"""Generic English word lists (from data files) and the small text helpers built on them."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+__all__ = ["Lexicon", "lexicon", "normalise", "stem", "tokens"]
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the builder and the engine share; see knowledge/data/*.json."""
+
+    titles: frozenset[str]
+    cue_verbs: tuple[str, ...]
+    meeting_verbs: tuple[str, ...]
+    unknown_verbs: tuple[str, ...]
+    demonyms: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    event_words: frozenset[str]
+    places: frozenset[str]
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    relative_times: tuple[str, ...]
+    stopwords: frozenset[str]
+    synonyms: tuple[frozenset[str], ...]
+
+
+def _load(name: str) -> dict[str, list[object]]:
+    text = (resources.files("knowledge") / "data" / name).read_text(encoding="utf-8")
+    data: dict[str, list[object]] = json.loads(text)
+    return data
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the word lists once."""
+    raw = _load("lexicon.json")
+    words = {key: [str(w) for w in value] for key, value in raw.items() if key != "_comment"}
+    groups = _load("synonyms.json")["groups"]
+    return Lexicon(
+        titles=frozenset(words["titles"]),
+        cue_verbs=tuple(sorted(set(words["cue_verbs"]), key=len, reverse=True)),
+        meeting_verbs=tuple(words["meeting_verbs"]),
+        unknown_verbs=tuple(sorted(set(words["unknown_verbs"]), key=len, reverse=True)),
+        demonyms=frozenset(words["demonyms"]),
+        org_words=frozenset(words["org_words"]),
+        place_words=frozenset(words["place_words"]),
+        event_words=frozenset(words["event_words"]),
+        places=frozenset(words["places"]),
+        weekdays=frozenset(words["weekdays"]),
+        months=frozenset(words["months"]),
+        relative_times=tuple(sorted(words["relative_times"], key=len, reverse=True)),
+        stopwords=frozenset(words["stopwords"]),
+        synonyms=tuple(
+            frozenset(str(w) for w in group) for group in groups if isinstance(group, list)
+        ),
+    )
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straighten quotes and apostrophes, and drop possessive endings."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"'s\b", "", text.lower())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens of a text, possessives dropped ("Hamas’s" gives "hamas")."""
+    return [t.strip(".") for t in _WORD.findall(normalise(text)) if t.strip(".")]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-case word."""
+    result: str = _STEMMER.stemWord(word)
+    return result

@@ -1,0 +1,181 @@
+"""Statements and reports: who said what (directly or not), and what an outlet reported."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from knowledge.clauses import clause_start, find_time, quote_spans
+from knowledge.lexicon import lexicon
+from knowledge.schema import FactKind, Sentence
+
+__all__ = ["FactDraft", "find_reports", "find_statements"]
+
+_PRONOUNS = {"he", "she", "it", "they", "we"}
+
+
+@dataclass
+class FactDraft:
+    """A fact before ids and entity links are assigned."""
+
+    kind: FactKind
+    sentence: Sentence
+    start: int
+    end: int
+    slots: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)
+
+    def put(self, name: str, value: str | None) -> None:
+        """Set a slot when the value is non-empty."""
+        if value and value.strip(" ,.;:"):
+            self.slots[name] = value.strip(" ,;:")
+
+
+def _cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(cue) for cue in lexicon().cue_verbs)
+    return re.compile(rf"\b(?P<cue>{cues})\b")
+
+
+_CUE = _cue_pattern()
+_TOLD = re.compile(
+    r"^\s*(?P<to>reporters|journalists|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+    r"|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+)"
+)
+_BEHALF = re.compile(r"\bon behalf of (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
+_REPORT_LEAD = re.compile(r"^(?:According to|As reported by) (?P<src>[^,]+), (?P<content>.+)$")
+_REPORT_TAIL = re.compile(r"^(?P<content>.+?),? according to (?P<src>[^,.]+)")
+_REPORTED = re.compile(
+    r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
+    r"(?: on \w+)?,? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
+)
+_CITING = re.compile(r"\bciting (?P<cites>[^,.;]+(?:,? and [^,.;]+)?)")
+
+
+def _outside_quotes(text: str) -> list[tuple[int, int]]:
+    spans = quote_spans(text)
+    outside, cursor = [], 0
+    for start, end in spans:
+        outside.append((cursor, start))
+        cursor = end
+    outside.append((cursor, len(text)))
+    return [(a, b) for a, b in outside if b > a]
+
+
+def _cues_outside_quotes(text: str) -> Iterator[re.Match[str]]:
+    for start, end in _outside_quotes(text):
+        yield from _CUE.finditer(text, start, end)
+
+
+def _speaker_before(text: str, cue_start: int) -> str:
+    start = clause_start(text, cue_start)
+    speaker = re.sub(r"^(?:and|but|then|so)\s+", "", text[start:cue_start].strip(" ,"))
+    time = find_time(speaker)
+    if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
+        speaker = speaker[time.end :].strip(" ,")
+    return re.sub(r"^(?:and|but|then|so)\s+", "", speaker)
+
+
+def _speaker_after(text: str, cue_end: int) -> str:
+    match = re.match(r"\s*((?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", text[cue_end:])
+    return match.group(1) if match else ""
+
+
+def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
+    cue = match.group("cue")
+    end = match.end()
+    if cue in {"told", "tells"}:
+        told = _TOLD.match(text[end:])
+        if told:
+            cue = f"{cue} {told.group('to')}"
+            end += told.end()
+    return cue, end
+
+
+_NEGATED_CUE = re.compile(
+    r"(?:\bnot|\bnever|declined to|refused to|would not|did not|does not|no longer)\s+$"
+)
+_AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
+
+
+def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
+    text = sentence.text
+    if _NEGATED_CUE.search(text[: match.start()]):
+        return None
+    speaker = _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
+    if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
+        speaker = _speaker_after(text, match.end())
+    if not speaker or speaker.lower() in {"that", "which", "who"}:
+        return None
+    cue, cue_end = _cue_phrase(text, match)
+    quotes = quote_spans(text)
+    before = [q for q in quotes if q[1] <= match.start()]
+    after_text = text[cue_end:].strip(" ,:")
+    after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)
+    if before:
+        content = text[before[0][0] : before[-1][1]]
+        mode = "direct"
+    else:
+        content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        whole = len(quotes) == 1 and content[:1] in '“"' and content.rstrip(". ")[-1:] in '”"'
+        mode = "direct" if whole else "indirect"
+    draft = FactDraft("statement", sentence, 0, len(text))
+    draft.put("speaker", speaker)
+    draft.put("cue", cue)
+    draft.put("content", content.rstrip("."))
+    draft.put("mode", mode)
+    behalf = _BEHALF.search(text)
+    draft.put("on_behalf_of", behalf.group("who") if behalf else None)
+    time = find_time(text, match.start())
+    time = time or find_time(speaker)
+    draft.put("time", time.text if time else None)
+    if cue.startswith(("told ", "tells ")):
+        draft.put("addressee", cue.split(" ", 1)[1])
+    return draft
+
+
+def find_statements(sentences: list[Sentence]) -> list[FactDraft]:
+    """Every attributed statement: direct quotes, indirect speech, 'called on', 'warned'."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        if _REPORT_LEAD.match(sentence.text):
+            continue
+        for match in _cues_outside_quotes(sentence.text):
+            draft = _statement(sentence, match)
+            if draft is not None:
+                drafts.append(draft)
+                break
+        else:
+            if sentence.text.lstrip()[:1] in '“"':
+                drafts.append(_unattributed_quote(sentence))
+    return drafts
+
+
+def _unattributed_quote(sentence: Sentence) -> FactDraft:
+    """A sentence that is only a quotation: the speaker is whoever spoke last (resolved later)."""
+    draft = FactDraft("statement", sentence, 0, len(sentence.text))
+    draft.put("speaker", "(previous speaker)")
+    draft.put("content", sentence.text)
+    draft.put("mode", "direct")
+    return draft
+
+
+def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
+    """'According to X, ...', '..., according to X', 'X reported, citing Y, that ...'."""
+    drafts: list[FactDraft] = []
+    for sentence in sentences:
+        text = sentence.text
+        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text)
+        if match is None:
+            reported = _REPORTED.match(text)
+            if reported is None or "report" not in text[: reported.start("content")]:
+                continue
+            match = reported
+        draft = FactDraft("report", sentence, 0, len(text))
+        draft.put("source", match.group("src"))
+        content = _CITING.sub("", match.group("content")).strip(" ,.")
+        draft.put("content", content)
+        citing = _CITING.search(text)
+        draft.put("cites", citing.group("cites") if citing else None)
+        drafts.append(draft)
+    return drafts
