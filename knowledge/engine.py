@@ -1,44 +1,241 @@
-"""The question-answering engine: a question in, an answer with its source out."""
+"""The question-answering engine: a question in, an answer with its source out.
+
+Pipeline: clean -> small talk -> follow-up context -> analyse -> rank sentences -> decide
+(answer / suggest / abstain by calibrated thresholds) -> render from the fact's slots.
+"""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+import re
 
 from knowledge.answers import Answer, Source
 from knowledge.dialogue import Conversation
+from knowledge.index import Index, build_index
+from knowledge.matching import Match, rank
+from knowledge.question import Question, analyse, clean
+from knowledge.render import concise_answer, example_questions
 from knowledge.schema import FactBase
 
-__all__ = ["MAX_QUESTION_CHARS", "Engine"]
+__all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
 
 MAX_QUESTION_CHARS = 500
+"""Longer questions are cut to this many characters (and the reply says so)."""
+ANSWER_THRESHOLD = 0.55
+SUGGEST_THRESHOLD = 0.35
+UNKNOWN_SHARE = 0.25
+"""Abstain when words the article never uses carry more than this share of the question."""
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|"
+    r"thanks?(?: you)?|thank you(?: very much| so much)?|thx|ty|cheers|bye|goodbye|see you|ok|okay|"
+    r"cool|great|nice|who are you|what are you|what can you do|how are you|help|start|"
+    r"are you a bot|are you human)\b[\s!.?]*$",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"^(?:and|what about|how about|and what about|what of)\b|\b(?:he|she|him|her|his|hers|they|"
+    r"them|their|it|its|there|that|then|this)\b",
+    re.IGNORECASE,
+)
+_BARE_WH = re.compile(r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom)\W*$", re.I)
 
 
 class Engine:
-    """Answers questions about one fact base. Pure and synchronous; safe to share."""
+    """Answers questions about one fact base. Pure and synchronous; share one per article."""
 
     def __init__(self, fact_base: FactBase) -> None:
         self.fact_base = fact_base
-
-    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
-        """Answer one question, using and updating the conversation's context."""
-        truncated = len(question) > MAX_QUESTION_CHARS
-        question = question[:MAX_QUESTION_CHARS]
-        best = max(
-            self.fact_base.article.sentences,
-            key=lambda s: fuzz.token_set_ratio(question.lower(), s.text.lower()),
-        )
-        source = Source(text=best.text, paragraph=best.paragraph, sentence=best.index)
-        return Answer(
-            question=question,
-            answered=True,
-            answer=best.text,
-            reply=best.text,
-            sources=[source],
-            confidence=0.5,
-            truncated=truncated,
-            kind="answer",
-        )
+        self.index: Index = build_index(fact_base)
+        self._examples = example_questions(self.index, 6)
 
     def examples(self, count: int = 3) -> list[str]:
         """Questions this article can answer, for help texts and buttons."""
-        return ["Who met whom?", "What did they say?", "What is not known?"][:count]
+        return self._examples[:count]
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        """Answer one question, using and updating the conversation's context."""
+        context = conversation if conversation is not None else Conversation()
+        truncated = len(question) > MAX_QUESTION_CHARS
+        asked = question[:MAX_QUESTION_CHARS]
+        text = clean(asked)
+        if not re.search(r"[A-Za-z0-9]", text):
+            return self._empty(asked, truncated)
+        if _GREETING.match(text):
+            return self._greeting(asked, truncated)
+        analysed = self._with_context(text, context)
+        matches = rank(analysed, self.index)
+        return self._decide(asked, analysed, matches, context, truncated)
+
+    def _with_context(self, text: str, context: Conversation) -> Question:
+        """Resolve pronouns and ellipsis against the last answered turn, never hijacking."""
+        question = analyse(text, self.index)
+        if context.question is None or (question.entities and not _FOLLOW_UP.search(text)):
+            return question
+        if _BARE_WH.match(text):
+            previous = analyse(context.question, self.index)
+            previous.wh = question.wh
+            previous.text = text
+            return previous
+        if question.entities and re.match(r"^(?:and|what about|how about)\b", text, re.I):
+            previous = analyse(context.question, self.index)
+            previous.entities = question.entities + [
+                e for e in previous.entities if self.index.entity_kinds.get(e) != "person"
+            ]
+            previous.concepts = previous.concepts + question.concepts
+            previous.text = text
+            return previous
+        if _FOLLOW_UP.search(text) and not question.entities:
+            question.entities = list(context.entities[:2])
+        return question
+
+    def _decide(
+        self,
+        asked: str,
+        question: Question,
+        matches: list[Match],
+        context: Conversation,
+        truncated: bool,
+    ) -> Answer:
+        best = matches[0] if matches else None
+        confidence = _confidence(best, matches, question, self.index)
+        if best is None or confidence < SUGGEST_THRESHOLD:
+            return self._abstain(asked, truncated, confidence)
+        if confidence < ANSWER_THRESHOLD:
+            return self._suggest(asked, question, matches, truncated, confidence)
+        answer, not_known = concise_answer(question, self.index, best.sentence)
+        sentence = self.index.sentences[best.sentence]
+        source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
+        context.entities = list(question.entities) + [
+            e for e in self.index.sentence_entities[best.sentence] if e not in question.entities
+        ]
+        context.question = question.text if len(question.words) > 2 else context.question
+        context.turns += 1
+        note = _truncation_note(truncated)
+        reply = f"{answer}\n\nSource (paragraph {sentence.paragraph}): “{sentence.text}”{note}"
+        return Answer(
+            question=asked,
+            answered=True,
+            answer=answer,
+            reply=reply,
+            sources=[source],
+            confidence=confidence,
+            suggestions=[],
+            kind="not_known" if not_known else "answer",
+            truncated=truncated,
+        )
+
+    def _mostly_unknown(self, question: Question) -> bool:
+        if not question.unknown:
+            return False
+        unknown = len(question.unknown) * self.index.default_idf
+        known = sum(
+            max((self.index.idf.get(c, 0.0) for c in concept), default=0.0)
+            for concept in question.concepts
+        ) + 2.0 * len(question.entities)
+        return unknown / (unknown + known) > UNKNOWN_SHARE
+
+    def _abstain(self, asked: str, truncated: bool, confidence: float) -> Answer:
+        suggestions = self.examples(3)
+        listed = "\n".join(f"• {s}" for s in suggestions)
+        reply = (
+            "The article doesn't say. I can only answer from this article; you could ask:\n"
+            f"{listed}{_truncation_note(truncated)}"
+        )
+        return Answer(
+            question=asked,
+            answered=False,
+            answer=None,
+            reply=reply,
+            confidence=confidence,
+            suggestions=suggestions,
+            kind="abstain",
+            truncated=truncated,
+        )
+
+    def _suggest(
+        self, asked: str, question: Question, matches: list[Match], truncated: bool, conf: float
+    ) -> Answer:
+        suggestions = _suggestions(self.index, matches) or self.examples(3)
+        listed = "\n".join(f"• {s}" for s in suggestions)
+        reply = (
+            "I'm not sure the article answers that. Did you mean:\n"
+            f"{listed}{_truncation_note(truncated)}"
+        )
+        return Answer(
+            question=asked,
+            answered=False,
+            answer=None,
+            reply=reply,
+            confidence=conf,
+            suggestions=suggestions,
+            kind="suggest",
+            truncated=truncated,
+        )
+
+    def _greeting(self, asked: str, truncated: bool) -> Answer:
+        suggestions = self.examples(3)
+        listed = "\n".join(f"• {s}" for s in suggestions)
+        reply = (
+            "Hello! I answer questions about one news article, quoting the sentence each answer "
+            f"comes from. Try:\n{listed}"
+        )
+        return Answer(
+            question=asked,
+            answered=False,
+            answer=None,
+            reply=reply,
+            confidence=1.0,
+            suggestions=suggestions,
+            kind="greeting",
+            truncated=truncated,
+        )
+
+    def _empty(self, asked: str, truncated: bool) -> Answer:
+        suggestions = self.examples(3)
+        return Answer(
+            question=asked,
+            answered=False,
+            answer=None,
+            reply="Please ask a question in words, for example: " + " / ".join(suggestions),
+            confidence=0.0,
+            suggestions=suggestions,
+            kind="empty",
+            truncated=truncated,
+        )
+
+
+def _confidence(
+    best: Match | None, matches: list[Match], question: Question, index: Index
+) -> float:
+    if best is None:
+        return 0.0
+    second = matches[1].score if len(matches) > 1 else 0.0
+    margin = min(0.15, max(0.0, best.score - second))
+    return max(0.0, min(1.0, best.score + margin))
+
+
+def _suggestions(index: Index, matches: list[Match]) -> list[str]:
+    found: list[str] = []
+    for match in matches[:3]:
+        for fact in index.facts_by_sentence[match.sentence]:
+            for question in example_questions_for(index, fact.id):
+                if question not in found:
+                    found.append(question)
+    return found[:3]
+
+
+def example_questions_for(index: Index, fact_id: str) -> list[str]:
+    """Example questions generated from one fact (empty when none fits)."""
+    from knowledge.render import _example
+
+    for fact in index.fact_base.facts:
+        if fact.id == fact_id:
+            question = _example(index, fact)
+            return [question] if question else []
+    return []
+
+
+def _truncation_note(truncated: bool) -> str:
+    if not truncated:
+        return ""
+    return f"\n\n(Your question was longer than {MAX_QUESTION_CHARS} characters; I read the start.)"

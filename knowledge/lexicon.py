@@ -74,8 +74,15 @@ def normalise(text: str) -> str:
     return re.sub(r"'s\b", "", text.lower())
 
 
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)")
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-case word tokens of a text, possessives dropped ("Hamas’s" gives "hamas")."""
+    """Lower-case word tokens of a text, possessives dropped ("Hamas’s" gives "hamas").
+
+    "US" becomes "usa" first, so the country is not mistaken for the pronoun "us".
+    """
+    text = _US.sub("USA", text)
     return [t.strip(".") for t in _WORD.findall(normalise(text)) if t.strip(".")]
 
 

@@ -1,0 +1,198 @@
+"""Question analysis: clean the text, find its type, its entities and its content concepts."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.index import Index, concepts_of
+from knowledge.lexicon import lexicon, normalise
+
+__all__ = ["Question", "analyse", "clean"]
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_WH = (
+    ("how many", "number"),
+    ("how much", "number"),
+    ("how long", "time"),
+    ("how old", "number"),
+    ("what time", "time"),
+    ("what day", "time"),
+    ("which day", "time"),
+    ("what date", "time"),
+    ("what year", "time"),
+    ("what month", "time"),
+    ("who", "person"),
+    ("whom", "person"),
+    ("whose", "person"),
+    ("when", "time"),
+    ("where", "place"),
+    ("why", "reason"),
+    ("for what reason", "reason"),
+    ("what for", "reason"),
+    ("what was the purpose", "reason"),
+    ("what is the purpose", "reason"),
+    ("how come", "reason"),
+    ("which", "what"),
+    ("what", "what"),
+    ("how", "how"),
+)
+_YES_NO = re.compile(
+    r"^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would|should|may|might)\b"
+)
+_TYPO_WH = {"wat": "what", "wht": "what", "whn": "when", "whr": "where", "hw": "how", "y": "why"}
+_CONTRACTIONS = {
+    "whos": ("who", "is"),
+    "who's": ("who", "is"),
+    "whats": ("what", "is"),
+    "what's": ("what", "is"),
+    "wheres": ("where", "is"),
+    "where's": ("where", "is"),
+    "whens": ("when", "is"),
+    "when's": ("when", "is"),
+    "hows": ("how", "is"),
+    "how's": ("how", "is"),
+}
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+
+
+@dataclass
+class Question:
+    """What the engine understood of a question."""
+
+    text: str
+    words: list[str]
+    wh: str
+    """number, time, person, place, reason, what, how, yesno or none."""
+    entities: list[str] = field(default_factory=list)
+    concepts: list[frozenset[str]] = field(default_factory=list)
+    """Content concepts not covered by an entity mention."""
+    entity_words: list[frozenset[str]] = field(default_factory=list)
+    """Concepts of the words that named or described the entities."""
+    unknown: list[str] = field(default_factory=list)
+    """Content words the article does not contain, even allowing for typos."""
+    negated: bool = False
+    definition: bool = False
+    """'Who is X?' / 'What is X?': asks what X is."""
+
+
+def clean(text: str) -> str:
+    """Drop HTML tags, control and formatting characters; unescape entities; squash spaces."""
+    text = html.unescape(_TAG.sub(" ", text))
+    kept = [c if unicodedata.category(c)[0] not in "C" else " " for c in text]
+    return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+def _wh(words: list[str]) -> str:
+    joined = " ".join(words)
+    if _YES_NO.match(joined):
+        return "yesno"
+    for phrase, kind in _WH:
+        if re.search(rf"\b{phrase}\b", joined):
+            return kind
+    return "none"
+
+
+def _correct(word: str, index: Index) -> str:
+    """Map a misspelt word to an article word when it is one or two edits away."""
+    if word in index.words or word in lexicon().stopwords or len(word) < 4 or word.isdigit():
+        return word
+    limit = 1 if len(word) < 7 else 2
+    best = process.extractOne(
+        word, index.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+    )
+    if best is None:
+        return word
+    candidates = [v for v in index.vocabulary if Levenshtein.distance(word, v) == best[1]]
+    return min(candidates, key=lambda v: (abs(len(v) - len(word)), v)) if candidates else word
+
+
+def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
+    """(start, end, entity id, score) for each stretch of words naming or describing an entity."""
+    found: list[tuple[int, int, str, float]] = []
+    names = [p for p in index.phrases if p.is_name]
+    choices = [p.text for p in names]
+    for length in (4, 3, 2, 1):
+        for start in range(0, len(words) - length + 1):
+            gram = " ".join(words[start : start + length])
+            if len(gram) < 3 or (length == 1 and gram in lexicon().stopwords):
+                continue
+            cutoff = 100 if len(gram) < 5 else 86
+            hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if hit is not None:
+                found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
+    found.extend(_title_spans(words, index))
+    return _non_overlapping(found)
+
+
+def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
+    """'the CIA director' matches 'head of the CIA': every content concept of a title present."""
+    concepts = concepts_of(words)
+    positions = [i for i, w in enumerate(words) if w not in lexicon().stopwords]
+    found: list[tuple[int, int, str, float]] = []
+    for phrase in index.phrases:
+        if phrase.is_name or len(phrase.concepts) < 2:
+            continue
+        hits = [_find(concept, concepts) for concept in phrase.concepts]
+        if all(h is not None for h in hits):
+            spots = [positions[h] for h in hits if h is not None and h < len(positions)]
+            if spots and max(spots) - min(spots) <= len(phrase.concepts) + 1:
+                found.append((min(spots), max(spots) + 1, phrase.entity, 0.9))
+    return found
+
+
+def _find(concept: frozenset[str], concepts: list[frozenset[str]]) -> int | None:
+    for i, other in enumerate(concepts):
+        if concept & other:
+            return i
+    return None
+
+
+def _non_overlapping(
+    found: list[tuple[int, int, str, float]],
+) -> list[tuple[int, int, str, float]]:
+    chosen: list[tuple[int, int, str, float]] = []
+    for span in sorted(found, key=lambda s: (-(s[1] - s[0]) * s[3], s[0])):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def analyse(text: str, index: Index) -> Question:
+    """Understand a cleaned question against one article's index."""
+    raw = [w.lower().replace("’", "'") for w in _WORD.findall(normalise(text))]
+    words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
+    words = [_correct(w, index) for w in words]
+    question = Question(text=text, words=words, wh=_wh(words))
+    spans = _entity_spans(words, index)
+    covered = {i for start, end, _, _ in spans for i in range(start, end)}
+    question.entities = list(dict.fromkeys(entity for _, _, entity, _ in spans))
+    rest = [w for i, w in enumerate(words) if i not in covered]
+    question.concepts = concepts_of(rest)
+    question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
+    known = set().union(*index.concepts) if index.concepts else set()
+    question.unknown = [
+        w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
+    ]
+    question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
+    question.definition = (
+        bool(re.match(r"^(?:who|what)(?: is| was| are|'s| s)\b", " ".join(words)))
+        and len(rest) <= 4
+    )
+    return question
+
+
+def concepts_of_each(words: list[str]) -> list[frozenset[str]]:
+    """The concept set of each word in context (empty for stopwords)."""
+    result: list[frozenset[str]] = []
+    for i in range(len(words)):
+        found = concepts_of(words[max(0, i - 2) : i + 3])
+        own = concepts_of([words[i]])
+        mine = own[0] if own else frozenset()
+        result.append(mine | frozenset().union(*[c for c in found if mine & c]) if mine else mine)
+    return result

@@ -1,0 +1,177 @@
+"""Rendering: a concise answer from the slots of the fact that answers the question."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.index import Index
+from knowledge.question import Question
+from knowledge.schema import Fact
+
+__all__ = ["concise_answer", "example_questions", "short_name"]
+
+_MAX_ANSWER = 220
+
+
+def short_name(index: Index, entity_id: str | None, fallback: str) -> str:
+    """A person's full name, an organisation's name; the slot text when there is no entity."""
+    if entity_id and entity_id in index.entities:
+        return index.entities[entity_id].name
+    return fallback
+
+
+def _slot(fact: Fact, name: str) -> str | None:
+    slot = fact.slots.get(name)
+    return slot.text if slot else None
+
+
+def _clip(text: str) -> str:
+    text = text.strip(" ,;:")
+    if len(text) <= _MAX_ANSWER:
+        return text
+    return text[:_MAX_ANSWER].rsplit(" ", 1)[0] + "…"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
+    wanted = {
+        "time": ("time",),
+        "place": ("place",),
+        "reason": ("purpose", "reason"),
+        "number": (),
+    }.get(question.wh, ())
+    for kind in ("not_known",):
+        for fact in facts:
+            aspect = _slot(fact, "aspect")
+            if fact.kind == kind and aspect and _aspect_matches(question.wh, aspect):
+                return fact
+    for fact in facts:
+        if any(name in fact.slots for name in wanted):
+            return fact
+    mentioned = set(question.entities)
+    for fact in facts:
+        if mentioned & {s.entity for s in fact.slots.values() if s.entity}:
+            return fact
+    return facts[0] if facts else None
+
+
+def _aspect_matches(wh: str, aspect: str) -> bool:
+    return {"time": "time", "place": "place", "reason": "reason", "person": "identity"}.get(
+        wh
+    ) == aspect
+
+
+def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str, bool]:
+    """The short answer and whether it says the article does not know."""
+    facts = index.facts_by_sentence[sentence]
+    fact = _pick_fact(question, facts)
+    text = index.sentences[sentence].text
+    if (
+        fact is not None
+        and fact.kind == "not_known"
+        and _aspect_matches(question.wh, _slot(fact, "aspect") or "")
+    ):
+        subject = _slot(fact, "subject") or "that"
+        return _clip(f"The article doesn't say {subject}"), True
+    if question.definition and question.entities:
+        entity = index.entities.get(question.entities[0])
+        if entity is not None and entity.titles:
+            return _clip(f"{entity.name}: {entity.description or entity.titles[0]}"), False
+    if fact is not None:
+        rendered = _render(question, index, fact)
+        if rendered:
+            return _clip(_cap(rendered)), False
+    return _clip(_cap(_clause(text))), False
+
+
+def _render(question: Question, index: Index, fact: Fact) -> str | None:
+    wh = question.wh
+    if wh == "time" and _slot(fact, "time"):
+        return _slot(fact, "time")
+    if wh == "place" and _slot(fact, "place"):
+        return _slot(fact, "place")
+    if wh == "reason":
+        return _slot(fact, "purpose") or _slot(fact, "reason")
+    if fact.kind == "meeting" and wh == "person":
+        return _meeting_who(question, index, fact)
+    if fact.kind == "statement":
+        speaker = _slot(fact, "speaker") or "someone"
+        content = _slot(fact, "content")
+        if wh == "person":
+            return speaker
+        return f"{speaker} {_slot(fact, 'cue') or 'said'}: {content}" if content else None
+    if fact.kind == "report":
+        return f"{_slot(fact, 'source')} reported that {_slot(fact, 'content')}"
+    if wh == "yesno":
+        negated = _slot(fact, "negated") == "yes"
+        return "No" if negated != question.negated else "Yes"
+    return None
+
+
+def _meeting_who(question: Question, index: Index, fact: Fact) -> str:
+    agent, partner = fact.slots.get("agent"), fact.slots.get("partner")
+    asked = set(question.entities)
+    if agent and agent.entity in asked and partner:
+        answer = partner.text
+    elif partner and partner.entity in asked and agent:
+        answer = agent.text
+    else:
+        answer = " and ".join(s.text for s in (agent, partner) if s)
+    when = _slot(fact, "time")
+    return f"{answer}, {when}" if when else answer
+
+
+def _clause(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def example_questions(index: Index, count: int) -> list[str]:
+    """Questions the article answers, generated from its facts (for help texts and buttons)."""
+    found: list[str] = []
+    for fact in index.fact_base.facts:
+        question = _example(index, fact)
+        if question and question not in found:
+            found.append(question)
+    order = {"Who": 0, "What": 1, "Where": 2, "Why": 3, "When": 4}
+    found.sort(key=lambda q: order.get(q.split()[0], 5))
+    return _spread(found, count)
+
+
+def _spread(found: list[str], count: int) -> list[str]:
+    by_word: dict[str, list[str]] = {}
+    for q in found:
+        by_word.setdefault(q.split()[0], []).append(q)
+    result: list[str] = []
+    while len(result) < count and any(by_word.values()):
+        for questions in by_word.values():
+            if questions and len(result) < count:
+                result.append(questions.pop(0))
+    return result
+
+
+def _example(index: Index, fact: Fact) -> str | None:
+    def name(slot: str) -> str | None:
+        value = fact.slots.get(slot)
+        if value is None or value.entity is None:
+            return None
+        entity = index.entities[value.entity]
+        return entity.name if entity.kind in ("person", "organisation") else None
+
+    if fact.kind == "meeting" and name("agent"):
+        return f"Who did {name('agent')} meet?"
+    if fact.kind == "statement" and name("speaker"):
+        return f"What did {name('speaker')} say?"
+    if fact.kind == "report" and name("source"):
+        return f"What did {name('source')} report?"
+    if fact.kind == "not_known" and _slot(fact, "aspect") == "place":
+        return "Where did the meeting take place?"
+    if (
+        fact.kind == "action"
+        and name("agent")
+        and (_slot(fact, "reason") or _slot(fact, "purpose"))
+    ):
+        return f"Why did {name('agent')} {_slot(fact, 'verb') or 'act'}?"
+    return None
