@@ -22,8 +22,10 @@ MAX_QUESTION_CHARS = 500
 """Longer questions are cut to this many characters (and the reply says so)."""
 ANSWER_THRESHOLD = 0.55
 SUGGEST_THRESHOLD = 0.35
-UNKNOWN_SHARE = 0.25
-"""Abstain when words the article never uses carry more than this share of the question."""
+BONUS_CAP = 0.1
+"""Type bonuses reorder candidates but lift confidence above word coverage by at most this."""
+MARGIN_CAP = 0.1
+"""A clear lead over the runner-up adds up to this much confidence."""
 
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|"
@@ -98,6 +100,8 @@ class Engine:
     ) -> Answer:
         best = matches[0] if matches else None
         confidence = _confidence(best, matches, question, self.index)
+        if _unknown_role(question, self.index):
+            confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
         if confidence < ANSWER_THRESHOLD:
@@ -210,8 +214,17 @@ def _confidence(
     if best is None:
         return 0.0
     second = matches[1].score if len(matches) > 1 else 0.0
-    margin = min(0.15, max(0.0, best.score - second))
-    return max(0.0, min(1.0, best.score + margin))
+    margin = min(MARGIN_CAP, max(0.0, best.score - second))
+    grounded = min(best.score, best.coverage + BONUS_CAP)
+    return max(0.0, min(1.0, grounded + margin))
+
+
+def _unknown_role(question: Question, index: Index) -> bool:
+    """'Who is the leader of X?' where no one in the article holds that role."""
+    if question.wh != "person" or not question.definition or question.described:
+        return False
+    kinds = {index.entity_kinds.get(e) for e in question.entities}
+    return "person" not in kinds
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

@@ -310,6 +310,16 @@ def _find_person(collector: _Collector, name: str) -> EntityDraft | None:
     return None
 
 
+def _drop_common_words(collector: _Collector) -> None:
+    """A lone capitalised word the article also uses in lower case ("Rail" in "the Rail and
+    Transport Union" beside "rail workers") is part of a longer name, not an entity."""
+    for key, draft in list(collector.drafts.items()):
+        lone = " " not in draft.name and draft.kind in ("organisation", "place", "person")
+        gazetteer = draft.name.lower() in lexicon().places
+        if lone and not gazetteer and draft.name.lower() in collector.lower_words:
+            del collector.drafts[key]
+
+
 def _merge_short_names(collector: _Collector) -> None:
     """Fold "Barnea" into "David Barnea": a lone surname or first name is an alias."""
     people = [d for d in collector.drafts.values() if d.kind == "person" and " " in d.name]
@@ -391,6 +401,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
         collector.sentence(sentence.text)
     for sentence in sentences:
         _appositions(collector, sentence.text)
+    _drop_common_words(collector)
     _merge_short_names(collector)
     _link_demonyms(collector, body)
     _guess_genders(collector, sentences)

@@ -62,6 +62,7 @@ _AGE = re.compile(
     r"\b(?:the |a |an )?(?P<value>[\w-]+-(?:month|year|week|day)-old) "
     r"(?P<noun>[a-z]+(?: in [A-Z][\w]+)?)"
 )
+_PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
 _ASPECTS = {
     "where": "place",
@@ -198,6 +199,11 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
                 groups = match.groupdict()
                 draft.put("condition", groups.get("condition"))
                 drafts.append(draft)
+        for match in _PERSON_AGE.finditer(text):
+            draft = FactDraft("attribute", sentence, match.start(), match.end())
+            draft.put("subject", match.group("name"))
+            draft.put("value", f"{match.group('age')} years old")
+            drafts.append(draft)
         for match in _AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", f"the {match.group('noun')}")

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from knowledge.lexicon import lexicon, normalise, stem, tokens
+from knowledge.clauses import time_pattern
+from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = ["EntityPhrase", "Index", "build_index", "concepts_of", "phrase_concepts"]
@@ -82,8 +83,8 @@ class Index:
     postings: dict[str, list[int]]
     idf: dict[str, float]
     default_idf: float
-    vocabulary: list[str]
-    """Stems and words of the article, for typo correction."""
+    content_vocabulary: list[str]
+    """The article's words other than stopwords, for typo correction."""
     words: set[str]
     phrases: list[EntityPhrase]
     entities: dict[str, Entity]
@@ -91,7 +92,14 @@ class Index:
     facts_by_sentence: list[list[Fact]]
     numbers: list[bool]
     times: list[bool]
+    durations: list[bool]
+    places: set[str]
+    agents: set[str]
+    """'@id' of every person and organisation (possible answers to 'who')."""
     entity_kinds: dict[str, str] = field(default_factory=dict)
+    chains: dict[str, set[str]] = field(default_factory=dict)
+    """Fact id -> entities of every statement by the same speaker (one statement, told in
+    several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
 
 
 _NUMBER = re.compile(
@@ -101,15 +109,23 @@ _NUMBER = re.compile(
 )
 
 
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[ -]"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
+    re.IGNORECASE,
+)
+
+
 def _entity_phrases(entity: Entity) -> list[EntityPhrase]:
     phrases = []
     names = {entity.name, *entity.aliases}
     for text in sorted(names):
-        phrases.append(EntityPhrase(entity.id, normalise(text), tuple(phrase_concepts(text)), True))
+        matchable = " ".join(tokens(text))
+        phrases.append(EntityPhrase(entity.id, matchable, tuple(phrase_concepts(text)), True))
     for title in entity.titles:
         concepts = tuple(phrase_concepts(title))
         if len(concepts) >= 1:
-            phrases.append(EntityPhrase(entity.id, normalise(title), concepts, False))
+            phrases.append(EntityPhrase(entity.id, " ".join(tokens(title)), concepts, False))
     return phrases
 
 
@@ -127,6 +143,10 @@ def build_index(fact_base: FactBase) -> Index:
         facts_by_sentence[i].append(fact)
         sentence_entities[i].update(s.entity for s in fact.slots.values() if s.entity)
     entities = {e.id: e for e in fact_base.entities}
+    chains = _statement_chains(fact_base)
+    for fact_id, chained in chains.items():
+        fact = next(f for f in fact_base.facts if f.id == fact_id)
+        sentence_entities[position[fact.sentences[0]]].update(chained)
     concepts = [
         _sentence_concepts(s, sentence_entities[i], entities) for i, s in enumerate(sentences)
     ]
@@ -147,16 +167,63 @@ def build_index(fact_base: FactBase) -> Index:
         postings=dict(postings),
         idf=idf,
         default_idf=math.log(1.0 + total / 0.5),
-        vocabulary=sorted(words),
+        content_vocabulary=sorted(words - lexicon().stopwords),
         words=words,
         phrases=[p for e in fact_base.entities for p in _entity_phrases(e)],
         entities=entities,
         sentence_entities=sentence_entities,
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
-        times=[any(f.slots.get("time") for f in facts_by_sentence[i]) for i in range(total)],
+        times=[bool(time_pattern().search(s.text)) for s in sentences],
+        durations=[bool(_DURATION.search(s.text)) for s in sentences],
+        places={f"@{e.id}" for e in fact_base.entities if e.kind == "place"},
+        agents={
+            f"@{e.id}" for e in fact_base.entities if e.kind in ("person", "organisation", "group")
+        },
         entity_kinds={e.id: e.kind for e in fact_base.entities},
+        chains=chains,
     )
+
+
+def _statement_chains(fact_base: FactBase) -> dict[str, set[str]]:
+    by_speaker: dict[str, list[Fact]] = defaultdict(list)
+    for fact in fact_base.facts:
+        if fact.kind == "statement" and "speaker" in fact.slots:
+            by_speaker[fact.slots["speaker"].text].append(fact)
+    entity_names = [(e.id, [e.name, *e.aliases]) for e in fact_base.entities]
+    chains: dict[str, set[str]] = {}
+    for facts in by_speaker.values():
+        found: set[str] = set()
+        for fact in facts:
+            found |= {
+                s.entity for s in fact.slots.values() if s.entity and s is fact.slots.get("speaker")
+            }
+            written = fact.slots.get("speaker_as_written")
+            if written:
+                found |= {i for i, names in entity_names if any(n in written.text for n in names)}
+        for fact in facts:
+            chains[fact.id] = found
+    return chains
+
+
+@cache
+def _predicate_groups() -> dict[str, frozenset[str]]:
+    word_groups, _ = _synonym_index()
+    anchors = {"statement": ("said", "warn", "urg"), "meeting": ("met",), "report": ("report",)}
+    return {
+        kind: frozenset(g for word in words for g in word_groups.get(stem(word), frozenset()))
+        for kind, words in anchors.items()
+    }
+
+
+def predicate_kinds(question: object) -> set[str]:
+    """Fact kinds the question's verb asks about ('say' -> statement, 'meet' -> meeting)."""
+    concepts = getattr(question, "predicate", [])
+    found: set[str] = set()
+    for kind, groups in _predicate_groups().items():
+        if any(concept & groups for concept in concepts):
+            found.add(kind)
+    return found
 
 
 def _sentence_concepts(

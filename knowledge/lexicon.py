@@ -83,7 +83,8 @@ def tokens(text: str) -> list[str]:
     "US" becomes "usa" first, so the country is not mistaken for the pronoun "us".
     """
     text = _US.sub("USA", text)
-    return [t.strip(".") for t in _WORD.findall(normalise(text)) if t.strip(".")]
+    words = (part.strip(".") for t in _WORD.findall(normalise(text)) for part in t.split("-"))
+    return [w for w in words if w]
 
 
 @lru_cache(maxsize=65536)

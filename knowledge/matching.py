@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from knowledge.index import Index
+from knowledge.index import Index, predicate_kinds
 from knowledge.question import Question
+from knowledge.schema import Fact
 
 __all__ = ["Match", "rank"]
 
@@ -16,10 +17,25 @@ ECHO_WEIGHT = 0.5
 RESOLVED = 0.7
 """Credit for an entity a sentence refers to only by description or pronoun."""
 
+UNKNOWN_WEIGHT = 1.0
+"""A word the article never uses weighs this many times the rarest article word: the question
+is then mostly about something the article does not cover."""
+SLOT_BONUS = 0.12
+"""A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
+MISSING_SLOT_FIT = 0.7
+"""Coverage multiplier for a sentence that cannot fill the asked slot (no time for 'when')."""
+PREDICATE_MISMATCH_FIT = 0.65
+"""Coverage multiplier when the asked person did not say / meet / report anything here."""
+NOT_KNOWN_BONUS = 0.25
+"""A sentence saying that exactly what is asked is not known."""
+
+PREDICATE_BONUS = 0.05
+"""A fact of the asked kind (statement, meeting, report) with the asked entity in its role."""
+
 _WH_SLOTS = {
     "time": ("time",),
     "place": ("place",),
-    "reason": ("reason", "purpose"),
+    "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
 }
 _ASPECT_OF_WH = {"time": "time", "place": "place", "reason": "reason", "person": "identity"}
@@ -37,7 +53,7 @@ class Match:
 
 def _weight(concept: frozenset[str], index: Index) -> float:
     known = [index.idf[c] for c in concept if c in index.idf]
-    return max(known) if known else index.default_idf
+    return max(known) if known else UNKNOWN_WEIGHT * index.default_idf
 
 
 def _entity_idf(entity: str, index: Index) -> float:
@@ -76,39 +92,94 @@ def rank(question: Question, index: Index, limit: int = 5) -> list[Match]:
         got += sum(w for c, w in concept_weights if c & have)
         got += sum(w for c, w in echo_weights if c & have)
         coverage = got / total
-        bonus, not_known = _type_bonus(question, index, i)
-        matches.append(Match(i, coverage + bonus, coverage, not_known))
+        fit, bonus, not_known = _fit(question, index, i)
+        score = coverage * fit + bonus
+        matches.append(Match(i, score, coverage * fit, not_known))
     matches.sort(key=lambda m: (-m.score, m.sentence))
     return matches[:limit]
 
 
-def _type_bonus(question: Question, index: Index, i: int) -> tuple[float, bool]:
-    """How well the sentence can answer this kind of question (when, where, who, ...)."""
+def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
+    """How well sentence i can answer this kind of question.
+
+    Returns a multiplier for its word coverage (a 'how many' question and a sentence without a
+    number cannot fit), a small ranking bonus, and whether it says the asked thing is unknown.
+    """
     facts = index.facts_by_sentence[i]
-    aspect = _ASPECT_OF_WH.get(question.wh)
-    not_known = any(
-        f.kind == "not_known" and f.slots.get("aspect") and f.slots["aspect"].text == aspect
-        for f in facts
-    )
-    bonus = 0.25 if not_known else 0.0
+    not_known = _says_unknown(question, index, facts)
+    fit, bonus = 1.0, NOT_KNOWN_BONUS if not_known else 0.0
     slots = _WH_SLOTS.get(question.wh, ())
-    if slots and any(slot in f.slots for f in facts for slot in slots):
-        bonus += 0.12
-    if question.wh == "person":
-        asked = {f"@{e}" for e in question.entities}
-        others = {c for c in index.concepts[i] if c.startswith("@") and c not in asked} & {
-            f"@{e}" for e, kind in index.entity_kinds.items() if kind in ("person", "organisation")
-        }
-        bonus += 0.08 if others else -0.05
-    if question.wh == "number":
-        bonus += 0.1 if index.numbers[i] else -0.3
-    if question.wh == "time" and not index.times[i] and not not_known:
-        bonus -= 0.1
+    if slots and not not_known:
+        if _has_slot(question, facts, slots) or _plain_answer(question, index, i):
+            bonus += SLOT_BONUS
+        else:
+            fit *= MISSING_SLOT_FIT
+    if question.wh == "number" and not index.numbers[i]:
+        fit *= 0.3
+    if question.wh == "duration" and not index.durations[i]:
+        fit *= 0.3
+    predicate = _predicate_fit(question, index, facts)
+    fit *= predicate
+    bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
     if question.definition and question.entities:
         entity = index.entities.get(question.entities[0])
         titles = entity.titles if entity else []
-        text = index.sentences[i].text
-        if any(title in text for title in titles):
+        if any(title in index.sentences[i].text for title in titles):
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
-    return bonus, not_known
+    return fit, bonus, not_known
+
+
+def _says_unknown(question: Question, index: Index, facts: list[Fact]) -> bool:
+    aspect = _ASPECT_OF_WH.get(question.wh)
+    return any(
+        f.kind == "not_known" and f.slots.get("aspect") and f.slots["aspect"].text == aspect
+        for f in facts
+    )
+
+
+def _plain_answer(question: Question, index: Index, i: int) -> bool:
+    """The sentence holds the asked kind of thing even where no fact slot records it."""
+    if question.wh == "time":
+        return index.times[i]
+    if question.wh == "person":
+        asked = {f"@{e}" for e in question.entities}
+        return bool((index.concepts[i] - asked) & index.agents)
+    if question.wh == "place":
+        asked = {f"@{e}" for e in question.entities}
+        return bool((index.concepts[i] - asked) & index.places)
+    return False
+
+
+_ROLES = {
+    "statement": ("speaker",),
+    "meeting": ("agent", "partner"),
+    "report": ("source",),
+}
+
+
+def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float:
+    """'What did X say' wants a statement by X; 'who did X meet' a meeting with X."""
+    kinds = predicate_kinds(question)
+    if not kinds or not question.subjects:
+        return 1.0
+    asked = set(question.subjects)
+    for fact in facts:
+        if fact.kind not in kinds:
+            continue
+        roles = {fact.slots[r].entity for r in _ROLES[fact.kind] if r in fact.slots}
+        if roles & asked or index.chains.get(fact.id, set()) & asked:
+            return 1.0
+    return PREDICATE_MISMATCH_FIT
+
+
+def _has_slot(question: Question, facts: list[Fact], slots: tuple[str, ...]) -> bool:
+    """A fact in the sentence fills the asked slot, about an entity the question names."""
+    asked = set(question.entities)
+    for fact in facts:
+        if not any(slot in fact.slots for slot in slots):
+            continue
+        about = {s.entity for s in fact.slots.values() if s.entity}
+        if not asked or about & asked or not about:
+            return True
+    return False

@@ -11,15 +11,20 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.index import Index, concepts_of
-from knowledge.lexicon import lexicon, normalise
+from knowledge.lexicon import lexicon, normalise, stem
 
 __all__ = ["Question", "analyse", "clean"]
 
+ROLE_SCORE = 0.9
 _TAG = re.compile(r"<[^>]{0,200}>")
 _WH = (
+    (
+        "(?:which|what|in which|in what) (?:city|country|town|place|venue|location|region|area|part)",
+        "place",
+    ),
     ("how many", "number"),
     ("how much", "number"),
-    ("how long", "time"),
+    ("how long", "duration"),
     ("how old", "number"),
     ("what time", "time"),
     ("what day", "time"),
@@ -58,7 +63,45 @@ _CONTRACTIONS = {
     "hows": ("how", "is"),
     "how's": ("how", "is"),
 }
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_PREDICATE_WORDS = {
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+    "warn",
+    "warned",
+    "meet",
+    "met",
+    "report",
+    "reported",
+    "reports",
+    "meeting",
+    "speak",
+    "spoke",
+    "talk",
+    "talked",
+    "caution",
+    "cautioned",
+    "urge",
+    "urged",
+    "call",
+    "called",
+    "announce",
+    "announced",
+    "claim",
+    "claimed",
+    "accuse",
+    "accused",
+    "threaten",
+    "threatened",
+    "state",
+    "stated",
+    "think",
+    "believe",
+    "sit",
+}
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?(?:-[A-Za-z0-9]+)*")
 
 
 @dataclass
@@ -68,7 +111,7 @@ class Question:
     text: str
     words: list[str]
     wh: str
-    """number, time, person, place, reason, what, how, yesno or none."""
+    """number, duration, time, person, place, reason, what, how, yesno or none."""
     entities: list[str] = field(default_factory=list)
     concepts: list[frozenset[str]] = field(default_factory=list)
     """Content concepts not covered by an entity mention."""
@@ -77,8 +120,25 @@ class Question:
     unknown: list[str] = field(default_factory=list)
     """Content words the article does not contain, even allowing for typos."""
     negated: bool = False
+    described: list[str] = field(default_factory=list)
+    """Entities the question names by a role or description ('the CIA director')."""
+    predicate: list[frozenset[str]] = field(default_factory=list)
+    """Concepts of the question's main verb ('say', 'meet'), when it has one."""
+    subjects: list[str] = field(default_factory=list)
+    """Entities named before the question's verb: 'what did X say about Y' -> X."""
     definition: bool = False
     """'Who is X?' / 'What is X?': asks what X is."""
+
+
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)")
+
+
+def _country_us(words: list[str], i: int) -> str:
+    """'us' before a noun ('the us president') is the country, not the pronoun."""
+    if words[i] != "us" or i + 1 >= len(words):
+        return words[i]
+    following = words[i + 1]
+    return "usa" if following not in lexicon().stopwords and len(following) > 2 else "us"
 
 
 def clean(text: str) -> str:
@@ -102,13 +162,15 @@ def _correct(word: str, index: Index) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or len(word) < 4 or word.isdigit():
         return word
+    if stem(word) in index.idf:
+        return word
     limit = 1 if len(word) < 7 else 2
     best = process.extractOne(
-        word, index.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+        word, index.content_vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
     )
     if best is None:
         return word
-    candidates = [v for v in index.vocabulary if Levenshtein.distance(word, v) == best[1]]
+    candidates = [v for v in index.content_vocabulary if Levenshtein.distance(word, v) == best[1]]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v)) if candidates else word
 
 
@@ -131,6 +193,11 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
 
 
 def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
+    """Entity spans found through roles; their score 0.9 marks them as descriptions."""
+    return _role_spans(words, index)
+
+
+def _role_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
     """'the CIA director' matches 'head of the CIA': every content concept of a title present."""
     concepts = concepts_of(words)
     positions = [i for i, w in enumerate(words) if w not in lexicon().stopwords]
@@ -142,7 +209,7 @@ def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, fl
         if all(h is not None for h in hits):
             spots = [positions[h] for h in hits if h is not None and h < len(positions)]
             if spots and max(spots) - min(spots) <= len(phrase.concepts) + 1:
-                found.append((min(spots), max(spots) + 1, phrase.entity, 0.9))
+                found.append((min(spots), max(spots) + 1, phrase.entity, ROLE_SCORE))
     return found
 
 
@@ -165,13 +232,23 @@ def _non_overlapping(
 
 def analyse(text: str, index: Index) -> Question:
     """Understand a cleaned question against one article's index."""
-    raw = [w.lower().replace("’", "'") for w in _WORD.findall(normalise(text))]
+    found = _WORD.findall(normalise(_US.sub("USA", text)))
+    raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
+    raw = [_country_us(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index) for w in words]
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
     question.entities = list(dict.fromkeys(entity for _, _, entity, _ in spans))
+    question.described = [entity for _, _, entity, score in spans if score == ROLE_SCORE]
+    verb = next(
+        (i for i, w in enumerate(words) if i not in covered and w in _PREDICATE_WORDS), None
+    )
+    question.predicate = concepts_of([words[verb]]) if verb is not None else []
+    question.subjects = [
+        entity for start, _, entity, _ in spans if verb is None or start < verb
+    ] or question.entities
     rest = [w for i, w in enumerate(words) if i not in covered]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])

@@ -76,7 +76,8 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
     ):
         subject = _slot(fact, "subject") or "that"
         return _clip(f"The article doesn't say {subject}"), True
-    if question.definition and question.entities:
+    described_only = question.wh == "person" and question.described and not question.concepts
+    if (question.definition or described_only) and question.entities:
         entity = index.entities.get(question.entities[0])
         if entity is not None and entity.titles:
             return _clip(f"{entity.name}: {entity.description or entity.titles[0]}"), False
