@@ -128,16 +128,6 @@ class Engine:
             truncated=truncated,
         )
 
-    def _mostly_unknown(self, question: Question) -> bool:
-        if not question.unknown:
-            return False
-        unknown = len(question.unknown) * self.index.default_idf
-        known = sum(
-            max((self.index.idf.get(c, 0.0) for c in concept), default=0.0)
-            for concept in question.concepts
-        ) + 2.0 * len(question.entities)
-        return unknown / (unknown + known) > UNKNOWN_SHARE
-
     def _abstain(self, asked: str, truncated: bool, confidence: float) -> Answer:
         suggestions = self.examples(3)
         listed = "\n".join(f"• {s}" for s in suggestions)

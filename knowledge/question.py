@@ -19,7 +19,8 @@ ROLE_SCORE = 0.9
 _TAG = re.compile(r"<[^>]{0,200}>")
 _WH = (
     (
-        "(?:which|what|in which|in what) (?:city|country|town|place|venue|location|region|area|part)",
+        "(?:which|what|in which|in what) "
+        "(?:city|country|town|place|venue|location|region|area|part)",
         "place",
     ),
     ("how many", "number"),
