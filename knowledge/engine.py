@@ -88,6 +88,7 @@ class Engine:
             return previous
         if _FOLLOW_UP.search(text) and not question.entities:
             question.entities = list(context.entities[:2])
+            question.subjects = question.subjects or question.entities[:1]
         return question
 
     def _decide(

@@ -10,14 +10,14 @@ from knowledge.schema import Fact
 
 __all__ = ["Match", "rank"]
 
-ENTITY_WEIGHT = 1.5
+ENTITY_WEIGHT = 1.0
 """An entity the question names weighs this many times its article-frequency weight."""
-ECHO_WEIGHT = 0.5
+ECHO_WEIGHT = 0.25
 """The words that named the entity count again at this weight where a sentence repeats them."""
 RESOLVED = 0.7
 """Credit for an entity a sentence refers to only by description or pronoun."""
 
-UNKNOWN_WEIGHT = 1.0
+UNKNOWN_WEIGHT = 2.0
 """A word the article never uses weighs this many times the rarest article word: the question
 is then mostly about something the article does not cover."""
 SLOT_BONUS = 0.12
@@ -118,6 +118,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         fit *= 0.3
     if question.wh == "duration" and not index.durations[i]:
         fit *= 0.3
+    if question.wh == "age" and not _states_age(question, index, facts):
+        fit *= 0.3
     predicate = _predicate_fit(question, index, facts)
     fit *= predicate
     bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
@@ -128,6 +130,19 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
     return fit, bonus, not_known
+
+
+def _states_age(question: Question, index: Index, facts: list[Fact]) -> bool:
+    """An age attribute ('Falk, 58,', 'the five-month-old war') about what is asked."""
+    asked = set(question.entities)
+    for fact in facts:
+        value = fact.slots.get("value")
+        if fact.kind != "attribute" or value is None or " old" not in f" {value.text}":
+            continue
+        subject = fact.slots.get("subject")
+        if not asked or (subject is not None and subject.entity in asked):
+            return True
+    return False
 
 
 def _says_unknown(question: Question, index: Index, facts: list[Fact]) -> bool:

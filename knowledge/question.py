@@ -26,7 +26,7 @@ _WH = (
     ("how many", "number"),
     ("how much", "number"),
     ("how long", "duration"),
-    ("how old", "number"),
+    ("how old", "age"),
     ("what time", "time"),
     ("what day", "time"),
     ("which day", "time"),
@@ -112,7 +112,7 @@ class Question:
     text: str
     words: list[str]
     wh: str
-    """number, duration, time, person, place, reason, what, how, yesno or none."""
+    """number, age, duration, time, person, place, reason, what, how, yesno or none."""
     entities: list[str] = field(default_factory=list)
     concepts: list[frozenset[str]] = field(default_factory=list)
     """Content concepts not covered by an entity mention."""
