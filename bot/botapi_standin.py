@@ -1,0 +1,836 @@
+"""A local stand-in for the Telegram Bot API, for tests, the benchmark and the container smoke test.
+
+It speaks ``/bot<TOKEN>/<method>`` on 127.0.0.1 like api.telegram.org (form-encoded, multipart or
+JSON parameters; ``{"ok": true, "result": ...}`` answers), long-polls ``getUpdates``, pushes updates
+to a webhook once ``setWebhook`` is called, records every request the bot makes, and injects faults.
+Point the bot at it with ``TELEGRAM_API_BASE_URL=http://127.0.0.1:PORT/bot``.
+
+From Python::
+
+    with BotApiStandIn() as api:          # serves from a background thread
+        api.inject_message(42, "Who met Burns?")
+        ...
+        api.sent("sendMessage")           # what the bot sent and the stand-in accepted
+
+From a shell::
+
+    python -m bot.botapi_standin --port 8081
+    # first stdout line: {"event": "listening", "port": 8081, "base_url": "http://127.0.0.1:8081/bot"}
+    # then one JSON line per request the bot makes: {"event": "call", "method": ..., ...}
+
+Control API (plain HTTP on the same port; every answer is JSON):
+
+``GET /_test/inject?chat=C&text=T``
+    Inject a text message from chat C (optional: ``type=private|group|supergroup``, ``user=U``,
+    ``reply_to=MESSAGE_ID``). Answers ``{"update_id": N, "message_id": M}``.
+``POST /_test/update``
+    Inject any update: the JSON body is the update (``update_id`` is assigned when missing).
+``GET /_test/sent[?method=sendMessage][&chat=C]``
+    The requests the stand-in accepted, oldest first (default method ``sendMessage``).
+``GET /_test/calls[?method=M]``
+    Every request, failed or not, with the fault that was injected into it (``getUpdates`` is
+    counted in ``/_test/state`` instead).
+``GET /_test/fault?method=M&kind=K[&count=N][&retry_after=S][&delay=S]``
+    Make the next N calls of method M fail. Kinds: ``500``; ``429`` (with ``retry_after``);
+    ``drop`` (connection closed before processing); ``drop_after`` (processed, then the connection
+    closed: the client cannot tell it arrived); ``slow`` (answered after ``delay`` seconds; not
+    processed if the client gave up by then).
+``GET /_test/fault?method=M&rate=R[&kinds=500,429,drop][&retry_after=S][&seed=N]``
+    Fail a fraction R of the calls of method M at random with the listed kinds.
+``GET /_test/state``
+    ``{"confirmed_offset", "pending_updates", "next_update_id", "polls", "webhook_url", ...}``.
+``GET /_test/reset``
+    Forget injected faults, recorded calls and pending updates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import random
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import tornado.http1connection
+import tornado.httpclient
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
+
+__all__ = ["BOT_USERNAME", "BotApiStandIn", "Fault", "entities_of", "main"]
+
+BOT_USERNAME = "article_test_bot"
+FAULT_KINDS = ("500", "429", "drop", "drop_after", "slow")
+_JSON_KEYS = frozenset(
+    {
+        "reply_markup",
+        "reply_parameters",
+        "results",
+        "commands",
+        "allowed_updates",
+        "entities",
+        "link_preview_options",
+        "scope",
+        "input_message_content",
+        "button",
+    }
+)
+_INT_KEYS = frozenset(
+    {
+        "chat_id",
+        "message_id",
+        "offset",
+        "limit",
+        "user_id",
+        "cache_time",
+        "message_thread_id",
+        "max_connections",
+        "timeout",
+    }
+)
+_BOOL_KEYS = frozenset({"drop_pending_updates", "show_alert", "is_personal"})
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,}")
+
+
+class ApiError(Exception):
+    """A Bot API error answer."""
+
+    def __init__(self, status: int, description: str, parameters: dict[str, Any] | None = None):
+        super().__init__(description)
+        self.status, self.description, self.parameters = status, description, parameters
+
+
+@dataclass
+class Fault:
+    """A failure to inject into calls of one method."""
+
+    kind: str
+    count: int = 1
+    retry_after: int = 1
+    delay: float = 0.0
+
+
+@dataclass
+class _RandomFaults:
+    rate: float
+    kinds: tuple[str, ...]
+    retry_after: int
+    rng: random.Random
+
+
+@dataclass
+class _State:
+    next_update_id: int = 1
+    confirmed_offset: int = 0
+    polls: int = 0
+    poll_generation: int = 0
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    next_message_id: dict[int, int] = field(default_factory=dict)
+    faults: dict[str, list[Fault]] = field(default_factory=dict)
+    random_faults: dict[str, _RandomFaults] = field(default_factory=dict)
+    webhook: dict[str, Any] = field(default_factory=dict)
+    commands: list[Any] = field(default_factory=list)
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def entities_of(text: str) -> list[dict[str, Any]]:
+    """Bot-command and mention entities, with offsets in UTF-16 units as Telegram sends them."""
+    found = []
+    if command := _COMMAND.match(text):
+        found.append({"type": "bot_command", "offset": 0, "length": _utf16(command.group())})
+    for mention in _MENTION.finditer(text):
+        offset = _utf16(text[: mention.start()])
+        found.append({"type": "mention", "offset": offset, "length": _utf16(mention.group())})
+    return found
+
+
+def _decode(key: str, value: str) -> Any:
+    if key in _JSON_KEYS:
+        return json.loads(value)
+    if key in _INT_KEYS:
+        with contextlib.suppress(ValueError):
+            return int(float(value))
+    if key in _BOOL_KEYS:
+        return value.lower() == "true"
+    return value
+
+
+class BotApiStandIn:
+    """The stand-in server; thread-safe, usable from sync and async code alike."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        token: str | None = None,
+        username: str = BOT_USERNAME,
+        on_call: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.host, self.port, self.token, self.username = host, port, token, username
+        self.bot_id = int(token.split(":")[0]) if token else 7000000001
+        self._on_call = on_call
+        self._lock = threading.Lock()
+        self._state = _State()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._changed: asyncio.Event | None = None
+        self._stopped: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._ids = itertools.count(1)
+        self._started = time.monotonic()
+
+    # -- running ---------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """The value for TELEGRAM_API_BASE_URL."""
+        return f"http://{self.host}:{self.port}/bot"
+
+    @property
+    def control_url(self) -> str:
+        """Where the control API lives."""
+        return f"http://{self.host}:{self.port}/_test"
+
+    def start(self) -> BotApiStandIn:
+        """Serve from a background thread; return once listening."""
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self.serve(ready)), name="botapi-standin", daemon=True
+        )
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("the Bot API stand-in did not start")
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread."""
+        if self._loop is not None and self._stopped is not None:
+            self._loop.call_soon_threadsafe(self._stopped.set)
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def __enter__(self) -> BotApiStandIn:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    async def serve(self, ready: threading.Event | None = None) -> None:
+        """Serve in the running event loop until :meth:`stop`."""
+        self._loop = asyncio.get_running_loop()
+        self._changed, self._stopped = asyncio.Event(), asyncio.Event()
+        app = tornado.web.Application(
+            [
+                (r"/bot([^/]+)/([A-Za-z]+)", _ApiHandler, {"api": self}),
+                (r"/_test/([a-z]+)", _ControlHandler, {"api": self}),
+            ],
+            log_function=lambda handler: None,
+        )
+        sockets = tornado.netutil.bind_sockets(self.port, self.host)
+        self.port = sockets[0].getsockname()[1]
+        server = tornado.httpserver.HTTPServer(app, idle_connection_timeout=60)
+        server.add_sockets(sockets)
+        if ready is not None:
+            ready.set()
+        try:
+            await self._stopped.wait()
+        finally:
+            server.stop()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(server.close_all_connections(), 2)
+
+    def _notify(self) -> None:
+        """Wake every long poll (from any thread)."""
+        loop = self._loop
+        if loop is None:
+            return
+        if _running_loop() is loop:
+            self._wake()
+        else:
+            loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        if self._changed is not None:
+            self._changed.set()
+            self._changed = asyncio.Event()
+        with self._lock:
+            webhook = dict(self._state.webhook)
+            updates = list(self._state.pending) if webhook.get("url") else []
+            if updates:
+                self._state.pending.clear()
+        for update in updates:
+            asyncio.get_running_loop().create_task(self._push(webhook, update))
+
+    # -- injecting updates -----------------------------------------------------------------------
+
+    def inject_update(self, update: dict[str, Any]) -> int:
+        """Queue any update for the bot; return its update_id."""
+        with self._lock:
+            update = dict(update)
+            update.setdefault("update_id", self._state.next_update_id)
+            self._state.next_update_id = max(self._state.next_update_id, update["update_id"]) + 1
+            update["_injected_at"] = time.monotonic()
+            self._state.pending.append(update)
+        self._notify()
+        return int(update["update_id"])
+
+    def _chat(self, chat_id: int, chat_type: str) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if chat_type == "private":
+            chat["first_name"] = f"User {chat_id}"
+        else:
+            chat["title"] = f"Group {chat_id}"
+        self._state.chats[chat_id] = chat
+        return chat
+
+    def _new_message_id(self, chat_id: int) -> int:
+        number = self._state.next_message_id.get(chat_id, 1)
+        self._state.next_message_id[chat_id] = number + 1
+        return number
+
+    @staticmethod
+    def _user(user_id: int) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}
+
+    def bot_user(self) -> dict[str, Any]:
+        """The bot's own User object, as getMe returns it."""
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Article Bot",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
+
+    def inject_message(
+        self,
+        chat_id: int,
+        text: str | None = None,
+        *,
+        chat_type: str | None = None,
+        user_id: int | None = None,
+        reply_to: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Inject a message from a user (text, or the fields in ``extra``); return the message."""
+        kind = chat_type or ("private" if chat_id > 0 else "supergroup")
+        with self._lock:
+            message: dict[str, Any] = {
+                "message_id": self._new_message_id(chat_id),
+                "date": int(time.time()),
+                "chat": self._chat(chat_id, kind),
+                "from": self._user(user_id or abs(chat_id)),
+            }
+            if text is not None:
+                message["text"] = text
+                if entities := entities_of(text):
+                    message["entities"] = entities
+            if reply_to is not None and (replied := self._state.messages.get((chat_id, reply_to))):
+                message["reply_to_message"] = replied
+            message.update(extra or {})
+            self._state.messages[(chat_id, message["message_id"])] = message
+        self.inject_update({"message": message})
+        return message
+
+    def inject_edit(self, chat_id: int, message_id: int, text: str) -> dict[str, Any]:
+        """Inject the edit of an earlier user message; return the edited message."""
+        with self._lock:
+            message = dict(self._state.messages[(chat_id, message_id)])
+            message.update(text=text, edit_date=int(time.time()))
+            message.pop("entities", None)
+            if entities := entities_of(text):
+                message["entities"] = entities
+            self._state.messages[(chat_id, message_id)] = message
+        self.inject_update({"edited_message": message})
+        return message
+
+    def inject_callback(
+        self, chat_id: int, message_id: int, data: str, user_id: int | None = None
+    ) -> str:
+        """Inject the press of an inline button under a bot message; return the query id."""
+        query_id = str(next(self._ids))
+        with self._lock:
+            message = self._state.messages[(chat_id, message_id)]
+        query = {
+            "id": query_id,
+            "from": self._user(user_id or abs(chat_id)),
+            "chat_instance": f"instance-{chat_id}",
+            "data": data,
+            "message": message,
+        }
+        self.inject_update({"callback_query": query})
+        return query_id
+
+    def inject_inline_query(self, user_id: int, query: str) -> str:
+        """Inject an inline query (``@bot query`` typed in any chat); return its id."""
+        query_id = str(next(self._ids))
+        inline = {"id": query_id, "from": self._user(user_id), "query": query, "offset": ""}
+        self.inject_update({"inline_query": inline})
+        return query_id
+
+    # -- faults and records ----------------------------------------------------------------------
+
+    def fail_next(
+        self, method: str, kind: str, count: int = 1, *, retry_after: int = 1, delay: float = 0.0
+    ) -> None:
+        """Make the next ``count`` calls of ``method`` fail with ``kind`` (see FAULT_KINDS)."""
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; known: {', '.join(FAULT_KINDS)}")
+        with self._lock:
+            fault = Fault(kind, count, retry_after, delay)
+            self._state.faults.setdefault(method, []).append(fault)
+
+    def fail_randomly(
+        self,
+        method: str,
+        rate: float,
+        kinds: Sequence[str] = ("500", "429", "drop"),
+        *,
+        retry_after: int = 1,
+        seed: int = 0,
+    ) -> None:
+        """Fail a fraction ``rate`` of the calls of ``method`` with one of ``kinds``."""
+        if unknown := set(kinds) - set(FAULT_KINDS):
+            raise ValueError(f"unknown fault kinds {sorted(unknown)}")
+        with self._lock:
+            faults = _RandomFaults(rate, tuple(kinds), retry_after, random.Random(seed))
+            self._state.random_faults[method] = faults
+
+    def reset(self) -> None:
+        """Forget faults, records and pending updates (chats and message ids stay)."""
+        with self._lock:
+            self._state.faults.clear()
+            self._state.random_faults.clear()
+            self._state.calls.clear()
+            self._state.pending.clear()
+
+    def calls(self, method: str | None = None) -> list[dict[str, Any]]:
+        """Every recorded request (getUpdates excepted), oldest first."""
+        with self._lock:
+            return [dict(c) for c in self._state.calls if method in (None, c["method"])]
+
+    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[dict[str, Any]]:
+        """The requests of ``method`` the stand-in processed (faulted ones excluded)."""
+        return [
+            call
+            for call in self.calls(method)
+            if call["processed"] and chat_id in (None, call["params"].get("chat_id"))
+        ]
+
+    def state(self) -> dict[str, Any]:
+        """Offsets, counters and the webhook, as /_test/state reports them."""
+        with self._lock:
+            return {
+                "confirmed_offset": self._state.confirmed_offset,
+                "pending_updates": len(self._state.pending),
+                "next_update_id": self._state.next_update_id,
+                "polls": self._state.polls,
+                "calls": len(self._state.calls),
+                "webhook_url": self._state.webhook.get("url", ""),
+                "commands": list(self._state.commands),
+            }
+
+    @property
+    def confirmed_offset(self) -> int:
+        """The highest offset the bot confirmed with getUpdates."""
+        with self._lock:
+            return self._state.confirmed_offset
+
+    async def wait_for(
+        self, predicate: Callable[[BotApiStandIn], bool], timeout: float = 5.0
+    ) -> None:
+        """Wait (without blocking the event loop) until ``predicate(self)`` holds."""
+        deadline = time.monotonic() + timeout
+        while not predicate(self):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"stand-in condition not met within {timeout} s")
+            await asyncio.sleep(0.01)
+
+    def wait_until(self, predicate: Callable[[BotApiStandIn], bool], timeout: float = 5.0) -> None:
+        """Block until ``predicate(self)`` holds (for code that is not async)."""
+        deadline = time.monotonic() + timeout
+        while not predicate(self):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"stand-in condition not met within {timeout} s")
+            time.sleep(0.01)
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self._lock:
+            queue = self._state.faults.get(method)
+            if queue:
+                fault = queue[0]
+                fault.count -= 1
+                if fault.count <= 0:
+                    queue.pop(0)
+                return Fault(fault.kind, 1, fault.retry_after, fault.delay)
+            chance = self._state.random_faults.get(method)
+            if chance is not None and chance.rng.random() < chance.rate:
+                return Fault(chance.rng.choice(chance.kinds), 1, chance.retry_after)
+        return None
+
+    def _record(self, method: str, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
+        call = {
+            "seq": next(self._ids),
+            "at": time.monotonic(),
+            "method": method,
+            "params": params,
+            "fault": fault.kind if fault else None,
+            "processed": False,
+            "result": None,
+        }
+        with self._lock:
+            self._state.calls.append(call)
+        if fault is not None:
+            self._emit(call)
+        return call
+
+    def _finish(self, call: dict[str, Any], result: Any) -> None:
+        with self._lock:
+            call["processed"], call["result"] = True, result
+        self._emit(call)
+
+    def _emit(self, call: dict[str, Any]) -> None:
+        if self._on_call is not None:
+            self._on_call({"event": "call", **{k: v for k, v in call.items() if k != "at"}})
+
+    # -- the Bot API -----------------------------------------------------------------------------
+
+    def check_token(self, token: str) -> None:
+        """Reject a token other than the configured one, as Telegram does."""
+        if self.token is not None and token != self.token:
+            raise ApiError(401, "Unauthorized")
+
+    async def get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Confirm updates below ``offset`` and long-poll for newer ones."""
+        offset, limit = int(params.get("offset", 0)), int(params.get("limit", 100))
+        timeout = float(params.get("timeout", 0))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        with self._lock:
+            if self._state.webhook.get("url"):
+                raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active")
+            self._state.polls += 1
+            self._state.poll_generation += 1
+            generation = self._state.poll_generation
+        while True:
+            with self._lock:
+                if generation != self._state.poll_generation:
+                    raise ApiError(409, "Conflict: terminated by other getUpdates request")
+                if offset > 0:
+                    self._state.confirmed_offset = max(self._state.confirmed_offset, offset)
+                    self._state.pending = [
+                        u for u in self._state.pending if u["update_id"] >= offset
+                    ]
+                ready = [u for u in self._state.pending if u["update_id"] >= offset][:limit]
+            changed = self._changed
+            remaining = deadline - loop.time()
+            if ready or remaining <= 0 or changed is None:
+                return [{k: v for k, v in u.items() if not k.startswith("_")} for u in ready]
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(changed.wait(), remaining)
+
+    def call_method(self, method: str, params: dict[str, Any]) -> Any:
+        """Answer every method but getUpdates."""
+        with self._lock:
+            handler = _METHODS.get(method)
+            if handler is None:
+                raise ApiError(400, f"Bad Request: the stand-in does not implement {method}")
+            return handler(self, params)
+
+    def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = params["chat_id"]
+        chat = self._state.chats.get(chat_id) or self._chat(chat_id, "private")
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user(),
+            "text": params.get("text", ""),
+        }
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        self._state.messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        message = self._state.messages.get(key)
+        if message is None or message["from"]["id"] != self.bot_id:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if message["text"] == params.get("text") and "reply_markup" not in params:
+            raise ApiError(400, "Bad Request: message is not modified")
+        message = {**message, "text": params.get("text", ""), "edit_date": int(time.time())}
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        self._state.messages[key] = message
+        return message
+
+    def _set_webhook(self, params: dict[str, Any]) -> bool:
+        self._state.webhook = {"url": params.get("url", ""), "secret": params.get("secret_token")}
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wake)  # Push what is already pending.
+        return True
+
+    def _delete_webhook(self, params: dict[str, Any]) -> bool:
+        self._state.webhook = {}
+        if params.get("drop_pending_updates"):
+            self._state.pending.clear()
+        return True
+
+    def _set_my_commands(self, params: dict[str, Any]) -> bool:
+        self._state.commands = list(params.get("commands", []))
+        return True
+
+    def _webhook_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": self._state.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._state.pending),
+        }
+
+    async def _push(self, webhook: dict[str, Any], update: dict[str, Any]) -> None:
+        """Post one update to the webhook, retrying a few times like Telegram does."""
+        headers = {"Content-Type": "application/json"}
+        if webhook.get("secret"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = webhook["secret"]
+        body = json.dumps({k: v for k, v in update.items() if not k.startswith("_")})
+        client = tornado.httpclient.AsyncHTTPClient()
+        for _ in range(10):
+            with contextlib.suppress(OSError, tornado.httpclient.HTTPClientError):
+                response = await client.fetch(
+                    webhook["url"], method="POST", body=body, headers=headers, raise_error=False
+                )
+                self._record("_webhook", {"update_id": update["update_id"]}, None)
+                if response.code == 200:
+                    return
+            await asyncio.sleep(0.2)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+_METHODS: dict[str, Callable[[BotApiStandIn, dict[str, Any]], Any]] = {
+    "getMe": lambda api, params: api.bot_user(),
+    "sendMessage": BotApiStandIn._send_message,
+    "editMessageText": BotApiStandIn._edit_message_text,
+    "sendChatAction": lambda api, params: True,
+    "answerCallbackQuery": lambda api, params: True,
+    "answerInlineQuery": lambda api, params: True,
+    "setMyCommands": BotApiStandIn._set_my_commands,
+    "deleteMyCommands": lambda api, params: True,
+    "setWebhook": BotApiStandIn._set_webhook,
+    "deleteWebhook": BotApiStandIn._delete_webhook,
+    "getWebhookInfo": BotApiStandIn._webhook_info,
+    "close": lambda api, params: True,
+    "logOut": lambda api, params: True,
+}
+
+
+def _params(handler: tornado.web.RequestHandler) -> dict[str, Any]:
+    request = handler.request
+    raw: dict[str, str] = {k: v[-1].decode() for k, v in request.query_arguments.items()}
+    if request.headers.get("Content-Type", "").startswith("application/json") and request.body:
+        return {**raw, **json.loads(request.body)}
+    raw.update({k: v[-1].decode() for k, v in request.body_arguments.items()})
+    return {key: _decode(key, value) for key, value in raw.items()}
+
+
+class _ApiHandler(tornado.web.RequestHandler):
+    """/bot<TOKEN>/<method>."""
+
+    def initialize(self, api: BotApiStandIn) -> None:
+        self.api, self.closed = api, False
+
+    def on_connection_close(self) -> None:
+        self.closed = True
+
+    async def get(self, token: str, method: str) -> None:
+        await self.post(token, method)
+
+    async def post(self, token: str, method: str) -> None:
+        try:
+            self.api.check_token(token)
+            params = _params(self)
+            if method == "getUpdates":
+                self._answer(200, {"ok": True, "result": await self.api.get_updates(params)})
+                return
+            await self._call(method, params)
+        except ApiError as error:
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": error.status,
+                "description": error.description,
+            }
+            if error.parameters:
+                body["parameters"] = error.parameters
+            self._answer(error.status, body)
+
+    async def _call(self, method: str, params: dict[str, Any]) -> None:
+        fault = self.api._take_fault(method)
+        call = self.api._record(method, params, fault)
+        kind = fault.kind if fault else None
+        if kind == "500":
+            raise ApiError(500, "Internal Server Error")
+        if kind == "429":
+            retry_after = fault.retry_after if fault else 1
+            description = f"Too Many Requests: retry after {retry_after}"
+            raise ApiError(429, description, {"retry_after": retry_after})
+        if kind == "drop":
+            self._drop()
+            return
+        if kind == "slow" and fault is not None:
+            await asyncio.sleep(fault.delay)
+            if self.closed:
+                return  # The client gave up: a real server might have posted it; we do not.
+        result = self.api.call_method(method, params)
+        self.api._finish(call, result)
+        if kind == "drop_after":
+            self._drop()
+            return
+        self._answer(200, {"ok": True, "result": result})
+
+    def _drop(self) -> None:
+        """Close the connection without an answer, as a crashing proxy would."""
+        connection = self.request.connection
+        if isinstance(connection, tornado.http1connection.HTTP1Connection):
+            connection.stream.close()
+        self.closed = True
+
+    def _answer(self, status: int, body: dict[str, Any]) -> None:
+        if self.closed:
+            return
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(body))
+
+
+class _ControlHandler(tornado.web.RequestHandler):
+    """/_test/<action>: inject updates, read records, set faults."""
+
+    def initialize(self, api: BotApiStandIn) -> None:
+        self.api = api
+
+    def get(self, action: str) -> None:
+        args = {k: v[-1].decode() for k, v in self.request.query_arguments.items()}
+        try:
+            result = self._act(action, args)
+        except (KeyError, ValueError) as error:
+            self.set_status(400)
+            result = {"error": f"{type(error).__name__}: {error}"}
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(result))
+
+    def post(self, action: str) -> None:
+        if action != "update":
+            self.get(action)
+            return
+        update_id = self.api.inject_update(json.loads(self.request.body))
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"update_id": update_id}))
+
+    def _act(self, action: str, args: dict[str, str]) -> Any:
+        api = self.api
+        if action == "inject":
+            reply_to = int(args["reply_to"]) if "reply_to" in args else None
+            user = int(args["user"]) if "user" in args else None
+            message = api.inject_message(
+                int(args["chat"]),
+                args["text"],
+                chat_type=args.get("type"),
+                user_id=user,
+                reply_to=reply_to,
+            )
+            return {
+                "update_id": api.state()["next_update_id"] - 1,
+                "message_id": message["message_id"],
+            }
+        if action == "sent":
+            chat = int(args["chat"]) if "chat" in args else None
+            return _public(api.sent(args.get("method", "sendMessage"), chat))
+        if action == "calls":
+            return _public(api.calls(args.get("method")))
+        if action == "fault":
+            return self._fault(args)
+        if action == "state":
+            return api.state()
+        if action == "reset":
+            api.reset()
+            return {"ok": True}
+        raise KeyError(f"unknown action {action}")
+
+    def _fault(self, args: dict[str, str]) -> dict[str, Any]:
+        method, retry_after = args["method"], int(args.get("retry_after", "1"))
+        if "rate" in args:
+            kinds = tuple(args.get("kinds", "500,429,drop").split(","))
+            seed = int(args.get("seed", "0"))
+            self.api.fail_randomly(
+                method, float(args["rate"]), kinds, retry_after=retry_after, seed=seed
+            )
+        else:
+            count, delay = int(args.get("count", "1")), float(args.get("delay", "0"))
+            self.api.fail_next(method, args["kind"], count, retry_after=retry_after, delay=delay)
+        return {"ok": True}
+
+
+def _public(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in call.items() if k != "at"} for call in calls]
+
+
+def _print_json(entry: dict[str, Any]) -> None:
+    print(json.dumps(entry, ensure_ascii=False, default=str), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the stand-in in the foreground, printing each request as a JSON line."""
+    parser = argparse.ArgumentParser(prog="python -m bot.botapi_standin", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8081, help="0 picks a free port")
+    parser.add_argument("--token", default=None, help="accept only this token (default: any)")
+    parser.add_argument("--username", default=BOT_USERNAME, help="the bot's @username")
+    parser.add_argument("--quiet", action="store_true", help="print only the listening line")
+    args = parser.parse_args(argv)
+    api = BotApiStandIn(
+        args.host,
+        args.port,
+        token=args.token,
+        username=args.username,
+        on_call=None if args.quiet else _print_json,
+    )
+    ready = threading.Event()
+
+    async def run() -> None:
+        server = asyncio.get_running_loop().create_task(api.serve(ready))
+        while not ready.is_set():
+            await asyncio.sleep(0.01)
+        _print_json({"event": "listening", "port": api.port, "base_url": api.base_url})
+        await server
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
