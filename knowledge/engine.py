@@ -87,9 +87,20 @@ class Engine:
             previous.text = text
             return previous
         if _FOLLOW_UP.search(text) and not question.entities:
-            question.entities = list(context.entities[:2])
-            question.subjects = question.subjects or question.entities[:1]
+            referent = self._referent(text, context)
+            question.entities = [referent] if referent else []
+            question.subjects = question.subjects or question.entities
         return question
+
+    def _referent(self, text: str, context: Conversation) -> str | None:
+        """The context entity a pronoun points at: a person for he/she, else anything."""
+        personal = re.search(r"\b(?:he|she|him|her|his|hers)\b", text, re.IGNORECASE)
+        for entity in context.entities:
+            kind = self.index.entity_kinds.get(entity)
+            if kind == "date" or (personal and kind != "person"):
+                continue
+            return entity
+        return None
 
     def _decide(
         self,
@@ -111,7 +122,7 @@ class Engine:
         sentence = self.index.sentences[best.sentence]
         source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
         context.entities = list(question.entities) + [
-            e for e in self.index.sentence_entities[best.sentence] if e not in question.entities
+            e for e in self.index.salient[best.sentence] if e not in question.entities
         ]
         context.question = question.text if len(question.words) > 2 else context.question
         context.turns += 1

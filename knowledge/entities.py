@@ -375,7 +375,7 @@ def mention_pattern(names: list[str]) -> re.Pattern[str] | None:
 def _mentions(drafts: list[EntityDraft], sentences: list[Sentence]) -> list[list[Mention]]:
     owner: dict[str, int] = {}
     for i, draft in enumerate(drafts):
-        for name in [draft.name, *draft.aliases, *draft.titles]:
+        for name in [draft.name, *sorted(draft.aliases), *draft.titles]:
             owner.setdefault(name, i)
     found: list[list[Mention]] = [[] for _ in drafts]
     pattern = mention_pattern(list(owner))

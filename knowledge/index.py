@@ -89,6 +89,8 @@ class Index:
     phrases: list[EntityPhrase]
     entities: dict[str, Entity]
     sentence_entities: list[set[str]]
+    salient: list[list[str]]
+    """Per sentence: the entities it names, in order of first mention."""
     facts_by_sentence: list[list[Fact]]
     numbers: list[bool]
     times: list[bool]
@@ -172,6 +174,7 @@ def build_index(fact_base: FactBase) -> Index:
         phrases=[p for e in fact_base.entities for p in _entity_phrases(e)],
         entities=entities,
         sentence_entities=sentence_entities,
+        salient=_salience(fact_base, position),
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
@@ -183,6 +186,15 @@ def build_index(fact_base: FactBase) -> Index:
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
     )
+
+
+def _salience(fact_base: FactBase, position: dict[str, int]) -> list[list[str]]:
+    firsts: list[dict[str, int]] = [{} for _ in position]
+    for entity in fact_base.entities:
+        for mention in entity.mentions:
+            seen = firsts[position[mention.sentence]]
+            seen[entity.id] = min(seen.get(entity.id, mention.start), mention.start)
+    return [sorted(seen, key=lambda e: (seen[e], e)) for seen in firsts]
 
 
 def _statement_chains(fact_base: FactBase) -> dict[str, set[str]]:

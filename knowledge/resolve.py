@@ -60,7 +60,7 @@ def _recent_people(
         found = sorted(
             (sentence.text.find(name), person, name)
             for person in people
-            for name in [person.name, *person.aliases]
+            for name in [person.name, *sorted(person.aliases)]
             if name in sentence.text
         )
         here = [(person, name) for _, person, name in found]
@@ -177,7 +177,7 @@ def _nearest_org(fact: FactDraft, drafts: list[EntityDraft], orgs: list[int]) ->
     text = fact.sentence.text
     best: tuple[int, int] | None = None
     for i in orgs:
-        for name in [drafts[i].name, *drafts[i].aliases]:
+        for name in [drafts[i].name, *sorted(drafts[i].aliases)]:
             position = text.rfind(name)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, i)

@@ -1,0 +1,137 @@
+"""Behaviour of the answering engine: answers with sources, abstentions, follow-ups, limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, load_source
+from knowledge.evaluation import evaluate
+
+QUESTIONS = Path(__file__).parent / "data" / "questions"
+
+# Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
+# overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
+FLOORS = [
+    ("seed_dev.json", 0.84, 0.75),
+    ("seed_holdout.json", 0.77, 0.70),
+    ("politics.json", 0.68, 0.70),
+    ("health.json", 0.78, 0.80),
+    ("business.json", 0.68, 0.50),
+    ("sports.json", 0.72, 0.70),
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    """One engine over the bundled seed article."""
+    return Engine(load_source(None))
+
+
+@pytest.mark.parametrize(("name", "accuracy", "abstention"), FLOORS, ids=[f[0] for f in FLOORS])
+def test_question_set_floor(name: str, accuracy: float, abstention: float) -> None:
+    """Accuracy and abstention on each question set do not fall below today's level."""
+    report = evaluate(QUESTIONS / name)
+    assert report.accuracy() >= accuracy, report.by_category()
+    assert report.abstention_rate() >= abstention
+
+
+CASES = [
+    ("Who did David Barnea meet?", "met yesterday (Friday)"),
+    ("who did barnea meat with", "met yesterday (Friday)"),
+    ("Who is the CIA director?", "Bill Burns"),
+    ("What did US President Joe Biden warn?", "could be very, very dangerous"),
+    ("According to the Wall Street Journal, what is Qatar threatening?", "expel Hamas"),
+    ("Where did Hamas go after Cairo?", "heading to Qatar"),
+]
+
+
+@pytest.mark.parametrize(("question", "snippet"), CASES, ids=[c[0] for c in CASES])
+def test_answers_cite_the_sentence(engine: Engine, question: str, snippet: str) -> None:
+    """A question the article answers gets an answer whose first source holds the fact."""
+    answer = engine.ask(question)
+    assert answer.answered and answer.answer
+    assert snippet in answer.sources[0].text
+    assert answer.sources[0].text in engine.fact_base.article.text
+
+
+UNANSWERABLE = [
+    "Who won the 2022 World Cup?",
+    "What is the capital of France?",
+    "How many hostages are still held in Gaza?",
+    "What did Donald Trump say about the talks?",
+    "How do I sign up for the newsletter?",
+]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains_without_a_source(engine: Engine, question: str) -> None:
+    """When the article does not say, the engine says so, cites nothing and suggests questions."""
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert answer.sources == [] and answer.answer is None
+    assert answer.suggestions
+    assert "doesn't say" in answer.reply or "Did you mean" in answer.reply
+
+
+def test_not_known_is_answered_with_its_sentence(engine: Engine) -> None:
+    """'Where did they meet?' is answered by the sentence saying the place was not specified."""
+    answer = engine.ask("Where did Barnea and Burns meet?")
+    assert answer.answered
+    assert "did not specify where" in answer.sources[0].text
+    assert answer.answer is not None and "doesn't say" in answer.answer
+
+
+def test_follow_up_uses_the_conversation(engine: Engine) -> None:
+    """A pronoun in a follow-up refers to the person of the previous answer."""
+    conversation = Conversation()
+    first = engine.ask("Who is Bill Burns?", conversation)
+    second = engine.ask("Who did he meet?", conversation)
+    assert first.answered and second.answered
+    assert "Barnea" in second.sources[0].text
+
+
+def test_new_question_is_not_hijacked(engine: Engine) -> None:
+    """A fully specified question after a dialogue is answered on its own terms."""
+    conversation = Conversation()
+    engine.ask("Who is Bill Burns?", conversation)
+    answer = engine.ask("What did Joe Biden warn?", conversation)
+    assert "Biden" in answer.sources[0].text
+
+
+def test_greeting_gets_help(engine: Engine) -> None:
+    """A greeting is answered with a greeting and example questions, not a source."""
+    answer = engine.ask("hello!")
+    assert not answer.answered and answer.sources == []
+    assert answer.reply.startswith("Hello") and answer.suggestions
+
+
+def test_long_question_is_cut_and_says_so(engine: Engine) -> None:
+    """A question over the limit is cut to it, and the reply says the question was cut."""
+    answer = engine.ask("Who met Burns? " + "x" * 10_000)
+    assert answer.truncated
+    assert len(answer.question) == MAX_QUESTION_CHARS
+    assert "longer than" in answer.reply
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!?!", "🙂🙂", "\u200f\u202e", "<b></b>"])
+def test_empty_questions_get_a_hint(engine: Engine, text: str) -> None:
+    """Input with no words gets one well-formed 'ask in words' reply."""
+    answer = engine.ask(text)
+    assert not answer.answered and answer.reply
+
+
+def test_html_in_a_question_is_ignored(engine: Engine) -> None:
+    """Markup around a question does not change the answer."""
+    plain = engine.ask("Who did David Barnea meet?")
+    marked = engine.ask("<b>Who did David Barnea meet?</b> &amp;")
+    assert marked.sources == plain.sources
+
+
+def test_examples_come_from_the_article(engine: Engine) -> None:
+    """Example questions are generated from the fact base and each is answered."""
+    examples = engine.examples(3)
+    assert len(examples) == 3
+    for question in examples:
+        assert engine.ask(question).answered, question
