@@ -188,6 +188,11 @@ def build_index(fact_base: FactBase) -> Index:
     )
 
 
+def _is_name(text: str) -> bool:
+    """'Bill Burns', 'Burns', 'CIA' name an entity; 'US counterpart' only describes it."""
+    return all(word[:1].isupper() or word in {"of", "the", "al"} for word in text.split())
+
+
 def _salience(fact_base: FactBase, position: dict[str, int]) -> list[list[str]]:
     firsts: list[dict[str, int]] = [{} for _ in position]
     for entity in fact_base.entities:
@@ -246,7 +251,9 @@ def _sentence_concepts(
         found |= concept
     for entity_id in mentioned:
         entity = entities.get(entity_id)
-        if entity is not None and any(m.sentence == sentence.id for m in entity.mentions):
+        if entity is not None and any(
+            m.sentence == sentence.id and _is_name(m.text) for m in entity.mentions
+        ):
             found.add(f"@{entity_id}")
         else:
             found.add(f"~@{entity_id}")
