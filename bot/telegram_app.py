@@ -246,10 +246,10 @@ def run_telegram(
     Raises ConfigError (exit status 2) for a missing, malformed or rejected token.
     """
     token = settings.bot_token()
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    setup_logging(settings.log_level, settings.log_format, secrets=[token, secret])
     use_webhook = webhook or bool(settings.webhook_url)
     options = _webhook_options(settings, token) if use_webhook else {}
+    secrets = [token, options.get("secret_token", "")]
+    setup_logging(settings.log_level, settings.log_format, secrets=secrets)
     application = build_application(settings, Engine(fact_base), config=config)
     beat_every = settings.heartbeat_max_age / 3 if use_webhook else None
     heartbeat = Heartbeat(settings.heartbeat_file)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from telegram_fixtures import (
     BOT_USERNAME,
+    STICKER,
     ScriptedEngine,
     TelegramApp,
     answered,
@@ -35,7 +36,7 @@ def replies_in(chat_id: int, count: int = 1) -> object:
 
 async def test_command_menu_and_start(live_bot: Live, engine: ScriptedEngine) -> None:
     """The bot publishes its command menu and answers /start with the article and buttons."""
-    app, api = live_bot
+    _, api = live_bot
     assert [c["command"] for c in api.state()["commands"]][:3] == ["help", "about", "source"]
     api.inject_message(11, "/start")
     await api.wait_for(replies_in(11))
@@ -46,7 +47,7 @@ async def test_command_menu_and_start(live_bot: Live, engine: ScriptedEngine) ->
 
 async def test_question_is_answered_quoting_it(live_bot: Live) -> None:
     """A question gets one HTML reply quoting the user's message, with a blockquoted source."""
-    app, api = live_bot
+    _, api = live_bot
     message = api.inject_message(12, "Who did the head of the Mossad meet?")
     await api.wait_for(replies_in(12))
     [call] = api.sent("sendMessage", 12)
@@ -57,7 +58,7 @@ async def test_question_is_answered_quoting_it(live_bot: Live) -> None:
 
 async def test_typing_indicator_shows_while_a_reply_is_late(live_bot: Live) -> None:
     """While a reply waits to be retried, the chat shows "typing"."""
-    app, api = live_bot
+    _, api = live_bot
     api.fail_next("sendMessage", "500", 2)
     api.inject_message(13, "Who met Burns?")
     await api.wait_for(replies_in(13))
@@ -72,7 +73,7 @@ async def test_button_press_answers_the_suggested_question(
     """Pressing a "Did you mean" button answers that question and answers the callback."""
     engine.answers["burns?"] = suggesting("burns?", ["Who met Burns?"])
     engine.answers["Who met Burns?"] = answered("Who met Burns?", "Barnea", "Barnea met Burns.")
-    app, api = live_bot
+    _, api = live_bot
     api.inject_message(14, "burns?")
     await api.wait_for(replies_in(14))
     reply = api.sent("sendMessage", 14)[0]
@@ -85,7 +86,7 @@ async def test_button_press_answers_the_suggested_question(
 
 async def test_inline_query_is_answered(live_bot: Live) -> None:
     """An inline query gets an article result with the answer."""
-    app, api = live_bot
+    _, api = live_bot
     query_id = api.inject_inline_query(15, "who met burns")
     await api.wait_for(lambda a: bool(a.sent("answerInlineQuery")))
     [call] = api.sent("answerInlineQuery")
@@ -95,7 +96,7 @@ async def test_inline_query_is_answered(live_bot: Live) -> None:
 
 async def test_group_answers_only_what_is_addressed_to_it(live_bot: Live) -> None:
     """In a group: a mention, /ask and a reply to the bot are answered; chatter is not."""
-    app, api = live_bot
+    _, api = live_bot
     api.inject_message(-200, "who met burns?")  # chatter
     mention = api.inject_message(-200, f"@{BOT_USERNAME} who met burns?")
     ask = api.inject_message(-200, "/ask who met burns?")
@@ -112,7 +113,7 @@ async def test_edited_question_edits_the_answer(live_bot: Live, engine: Scripted
     """Editing a question makes the bot edit its answer in place."""
     engine.answers["Who met Burns?"] = answered("Who met Burns?", "Barnea", "Barnea met Burns.")
     engine.answers["Who met Barnea?"] = answered("Who met Barnea?", "Burns", "Barnea met Burns.")
-    app, api = live_bot
+    _, api = live_bot
     message = api.inject_message(16, "Who met Burns?")
     await api.wait_for(replies_in(16))
     api.inject_edit(16, message["message_id"], "Who met Barnea?")
@@ -125,10 +126,8 @@ async def test_edited_question_edits_the_answer(live_bot: Live, engine: Scripted
 
 async def test_sticker_gets_a_hint(live_bot: Live) -> None:
     """A sticker gets a hint to ask in text."""
-    app, api = live_bot
-    sticker = {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 512,
-               "height": 512, "is_animated": False, "is_video": False}  # fmt: skip
-    api.inject_message(17, None, extra={"sticker": sticker})
+    _, api = live_bot
+    api.inject_message(17, None, extra=STICKER)
     await api.wait_for(replies_in(17))
     assert "only read text" in sent_texts(api, 17)[0]
 
@@ -164,7 +163,7 @@ async def test_unrecoverable_failure_is_logged_with_the_chat(
 
 async def test_slow_chat_does_not_block_others(live_bot: Live) -> None:
     """While one chat's reply hangs, other chats are answered."""
-    app, api = live_bot
+    _, api = live_bot
     api.fail_next("sendMessage", "slow", delay=0.9)
     api.inject_message(20, "Who met Burns?")
     await api.wait_for(lambda a: bool(a.calls("sendMessage")))
@@ -176,7 +175,7 @@ async def test_slow_chat_does_not_block_others(live_bot: Live) -> None:
 
 async def test_polling_beats_the_heartbeat(live_bot: Live, tmp_path: Path) -> None:
     """Successful polls touch the heartbeat file that `article-bot health` reads."""
-    app, api = live_bot
+    _, api = live_bot
     path = tmp_path / "heartbeat"  # where make_settings puts it
     await api.wait_for(lambda a: path.exists(), timeout=3)
     assert path.stat().st_mtime > time.time() - 10
