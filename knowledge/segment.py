@@ -64,7 +64,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _credit_of(block: str) -> str | None:
     """Return the agency named by a credit line ("With AFP" gives "AFP"), or None."""
-    if len(block) > 90 or "\n" in block:
+    if len(block) > 90 or "\n" in block or _reads_like_body(block):
         return None
     match = _CREDIT_LINE.match(block.strip())
     if not match:
@@ -77,11 +77,24 @@ def _credit_of(block: str) -> str | None:
     return who
 
 
+def _reads_like_body(block: str) -> bool:
+    """A sentence of the article, not a credit line: several words and a sentence ending.
+
+    "With Ramadan approaching, mediators pushed for a deal." starts like "With AFP" but is body.
+    """
+    return len(block.split()) > 6 and bool(_SENTENCE_END.search(block))
+
+
 def _is_boilerplate(block: str) -> bool:
     """Page furniture: a short block without a sentence ending, or a known prompt."""
     if _BOILERPLATE.search(block) and len(block) < 160:
         return True
     return len(block.split()) <= 4 and not _SENTENCE_END.search(block)
+
+
+def _body_follows(text: str, later: list[tuple[int, int]]) -> bool:
+    """True when a sentence of the body comes later: a credit-like block there was a byline."""
+    return any(_SENTENCE_END.search(text[a:b]) and not _is_boilerplate(text[a:b]) for a, b in later)
 
 
 def find_layout(text: str) -> Layout:
@@ -91,7 +104,8 @@ def find_layout(text: str) -> Layout:
     credit_line: str | None = None
     end = len(blocks)
     for i, (start, stop) in enumerate(blocks):
-        if i > 0 and (who := _credit_of(text[start:stop])):
+        who = _credit_of(text[start:stop]) if i > 0 else None
+        if who and not _body_follows(text, blocks[i + 1 :]):
             credit, credit_line, end = who, text[start:stop], i
             break
     body = blocks[:end]
