@@ -146,9 +146,9 @@ def build_index(fact_base: FactBase) -> Index:
         sentence_entities[i].update(s.entity for s in fact.slots.values() if s.entity)
     entities = {e.id: e for e in fact_base.entities}
     chains = _statement_chains(fact_base)
+    facts_by_id = {f.id: f for f in fact_base.facts}
     for fact_id, chained in chains.items():
-        fact = next(f for f in fact_base.facts if f.id == fact_id)
-        sentence_entities[position[fact.sentences[0]]].update(chained)
+        sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
     concepts = [
         _sentence_concepts(s, sentence_entities[i], entities) for i, s in enumerate(sentences)
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass
 
 from knowledge.index import Index, predicate_kinds
@@ -20,6 +22,8 @@ RESOLVED = 0.7
 UNKNOWN_WEIGHT = 2.0
 """A word the article never uses weighs this many times the rarest article word: the question
 is then mostly about something the article does not cover."""
+SHORTLIST = 40
+"""Sentences scored in full: the best this many by word coverage."""
 SLOT_BONUS = 0.12
 """A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
 MISSING_SLOT_FIT = 0.7
@@ -62,41 +66,43 @@ def _entity_idf(entity: str, index: Index) -> float:
     )
 
 
-def _candidates(question: Question, index: Index) -> set[int]:
-    found: set[int] = set()
-    for concept in [*question.concepts, *question.entity_words]:
-        for c in concept:
-            found.update(index.postings.get(c, ()))
-    for entity in question.entities:
-        found.update(index.postings.get(f"@{entity}", ()))
-        found.update(index.postings.get(f"~@{entity}", ()))
-    return found
-
-
 def rank(question: Question, index: Index, limit: int = 5) -> list[Match]:
     """The best-scoring sentences for a question, best first."""
-    entity_weights = [(e, ENTITY_WEIGHT * _entity_idf(e, index)) for e in question.entities]
-    concept_weights = [(c, _weight(c, index)) for c in question.concepts]
-    echo_weights = [(c, ECHO_WEIGHT * _weight(c, index)) for c in question.entity_words]
-    total = sum(w for _, w in entity_weights) + sum(w for _, w in concept_weights)
-    total += sum(w for _, w in echo_weights)
+    weighted = [
+        (frozenset({f"@{e}"}), ENTITY_WEIGHT * _entity_idf(e, index)) for e in question.entities
+    ]
+    weighted += [(c, _weight(c, index)) for c in question.concepts]
+    weighted += [(c, ECHO_WEIGHT * _weight(c, index)) for c in question.entity_words]
+    total = sum(w for _, w in weighted)
     if total <= 0:
         return []
+    got = _accumulate(weighted, index)
+    shortlist = heapq.nlargest(SHORTLIST, got.items(), key=lambda item: (item[1], -item[0]))
     matches = []
-    for i in _candidates(question, index):
-        have = index.concepts[i]
-        got = sum(
-            w if f"@{e}" in have else RESOLVED * w if f"~@{e}" in have else 0.0
-            for e, w in entity_weights
-        )
-        got += sum(w for c, w in concept_weights if c & have)
-        got += sum(w for c, w in echo_weights if c & have)
-        coverage = got / total
+    for i, weight in shortlist:
+        coverage = weight / total
         fit, bonus, not_known = _fit(question, index, i)
-        score = coverage * fit + bonus
-        matches.append(Match(i, score, coverage * fit, not_known))
+        matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
     matches.sort(key=lambda m: (-m.score, m.sentence))
     return matches[:limit]
+
+
+def _accumulate(weighted: list[tuple[frozenset[str], float]], index: Index) -> dict[int, float]:
+    """Sum, per sentence, the weights of the question concepts it holds (via the postings)."""
+    got: dict[int, float] = defaultdict(float)
+    for concept, weight in weighted:
+        full: set[int] = set()
+        for c in concept:
+            full.update(index.postings.get(c, ()))
+        partial: set[int] = set()
+        for c in concept:
+            if c.startswith("@"):
+                partial.update(index.postings.get(f"~{c}", ()))
+        for i in full:
+            got[i] += weight
+        for i in partial - full:
+            got[i] += RESOLVED * weight
+    return got
 
 
 def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:

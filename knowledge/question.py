@@ -166,13 +166,14 @@ def _correct(word: str, index: Index) -> str:
     if stem(word) in index.idf:
         return word
     limit = 1 if len(word) < 7 else 2
-    best = process.extractOne(
-        word, index.content_vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+    found = process.extract(
+        word, index.content_vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
     )
-    if best is None:
+    if not found:
         return word
-    candidates = [v for v in index.content_vocabulary if Levenshtein.distance(word, v) == best[1]]
-    return min(candidates, key=lambda v: (abs(len(v) - len(word)), v)) if candidates else word
+    nearest = min(distance for _, distance, _ in found)
+    candidates = [choice for choice, distance, _ in found if distance == nearest]
+    return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
 
 
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
@@ -253,7 +254,7 @@ def analyse(text: str, index: Index) -> Question:
     rest = [w for i, w in enumerate(words) if i not in covered]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
-    known = set().union(*index.concepts) if index.concepts else set()
+    known = index.postings.keys()
     question.unknown = [
         w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
     ]
