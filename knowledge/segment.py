@@ -69,9 +69,11 @@ def _credit_of(block: str) -> str | None:
     match = _CREDIT_LINE.match(block.strip())
     if not match:
         return None
+    if re.match(r"(?i)reporting|written|additional", block.strip()):
+        # A Reuters-style byline names reporters and editors, not an agency: keep it whole.
+        return block.strip()
     who = match.group("who") or match.group("paren") or match.group("dash") or ""
-    if not match.group("who") or not re.match(r"(?i)reporting|written|additional", block.strip()):
-        who = re.split(r";|\band\b|,", who)[0].strip().rstrip(".")
+    who = re.split(r";|\band\b|,", who)[0].strip().rstrip(".")
     if not who or not who[0].isupper():
         return None
     return who
