@@ -132,7 +132,7 @@ class FactBase(_Model):
         if self.schema_version != SCHEMA_VERSION:
             raise ValueError(f"schema_version {self.schema_version} is not {SCHEMA_VERSION}")
         sentences = _check_sentences(self.article)
-        entity_ids = {entity.id for entity in self.entities}
+        entity_ids = _check_entity_ids(self.entities)
         for i, entity in enumerate(self.entities):
             for j, mention in enumerate(entity.mentions):
                 where = f"entities[{i}].mentions[{j}]"
@@ -170,6 +170,15 @@ def _check_sentences(article: Article) -> dict[str, Sentence]:
     return sentences
 
 
+def _check_entity_ids(entities: list[Entity]) -> set[str]:
+    entity_ids: set[str] = set()
+    for i, entity in enumerate(entities):
+        if entity.id in entity_ids:
+            raise ValueError(f"entities[{i}].id: duplicate entity id {entity.id!r}")
+        entity_ids.add(entity.id)
+    return entity_ids
+
+
 def _check_span(
     sentences: dict[str, Sentence], sentence_id: str, start: int, end: int, where: str
 ) -> None:
@@ -190,7 +199,9 @@ def _check_fact(
     for j, evidence in enumerate(fact.evidence):
         if evidence.sentence not in fact.sentences:
             raise ValueError(f"{where}.evidence[{j}].sentence: not one of the fact's sentences")
-        _check_span(sentences, evidence.sentence, evidence.start, evidence.end, where)
+        _check_span(
+            sentences, evidence.sentence, evidence.start, evidence.end, f"{where}.evidence[{j}]"
+        )
     for name, slot in fact.slots.items():
         if slot.entity is not None and slot.entity not in entity_ids:
             raise ValueError(f"{where}.slots.{name}.entity: unknown entity id {slot.entity!r}")
