@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -126,11 +126,17 @@ class FactBase(_Model):
     entities: list[Entity]
     facts: list[Fact]
 
+    @field_validator("schema_version")
+    @classmethod
+    def check_version(cls, version: int) -> int:
+        """Reject another schema version; as the first field its error is reported first."""
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {version} is not {SCHEMA_VERSION}")
+        return version
+
     @model_validator(mode="after")
     def check_references(self) -> FactBase:
         """Reject sentences not verbatim in the text, stray spans and dangling references."""
-        if self.schema_version != SCHEMA_VERSION:
-            raise ValueError(f"schema_version {self.schema_version} is not {SCHEMA_VERSION}")
         sentences = _check_sentences(self.article)
         entity_ids = _check_entity_ids(self.entities)
         for i, entity in enumerate(self.entities):
