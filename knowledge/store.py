@@ -99,16 +99,26 @@ def load_source(path: Path | None) -> FactBase:
 
 
 def save_fact_base(fact_base: FactBase, path: Path) -> None:
-    """Write a fact base as indented JSON via a temporary file and a rename (never half-written)."""
+    """Write a fact base as indented JSON via a temporary file and a rename (never half-written).
+
+    Raises:
+        FactBaseError: the file cannot be written (no such directory, a directory, no permission).
+    """
     payload = json.dumps(fact_base.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise FactBaseError(f"{path}: cannot write ({error.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(payload)
+        # mkstemp makes the file private (0600); a fact base is meant to be read by others.
+        os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         Path(temp_name).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise FactBaseError(f"{path}: cannot write ({error.strerror})") from None
         raise
 
 
