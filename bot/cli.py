@@ -20,6 +20,13 @@ EXIT_INPUT = 1
 EXIT_CONFIG = 2
 
 
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+) -> argparse.ArgumentParser:
+    """Add a subcommand whose one-line help is also the description its own --help shows."""
+    return commands.add_parser(name, help=text, description=text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="article-bot",
@@ -28,21 +35,21 @@ def _parser() -> argparse.ArgumentParser:
         "otherwise the console.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    build = commands.add_parser("build", help="Build a fact base (JSON) from an article text.")
+    build = _command(commands, "build", "Build a fact base (JSON) from an article text.")
     build.add_argument("article", type=Path, help="the article, a UTF-8 text file")
     build.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
-    console = commands.add_parser("console", help="Chat about the article in the terminal.")
+    console = _command(commands, "console", "Chat about the article in the terminal.")
     console.add_argument("--json", action="store_true", help="read questions, write JSON lines")
-    ask = commands.add_parser("ask", help="Answer one question and exit.")
+    ask = _command(commands, "ask", "Answer one question and exit.")
     ask.add_argument("question", help="the question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    evaluate = commands.add_parser("eval", help="Score the engine on a question-set file.")
+    evaluate = _command(commands, "eval", "Score the engine on a question-set file.")
     evaluate.add_argument("questions", type=Path, help="a question set (see tests/data/README.md)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--show-errors", action="store_true", help="list the wrong answers")
-    telegram = commands.add_parser("telegram", help="Run the Telegram bot.")
+    telegram = _command(commands, "telegram", "Run the Telegram bot.")
     telegram.add_argument("--webhook", action="store_true", help="serve a webhook, not polling")
-    commands.add_parser("health", help="Exit 0 when the bot is healthy (container HEALTHCHECK).")
+    _command(commands, "health", "Exit 0 when the bot is healthy (container HEALTHCHECK).")
     for sub in (console, ask, evaluate, telegram, commands.choices["health"]):
         sub.add_argument(
             "--article",
