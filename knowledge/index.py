@@ -124,6 +124,10 @@ def _entity_phrases(entity: Entity) -> list[EntityPhrase]:
     for text in sorted(names):
         matchable = " ".join(tokens(text))
         phrases.append(EntityPhrase(entity.id, matchable, tuple(phrase_concepts(text)), True))
+    capitals = [w for w in entity.name.split() if w[:1].isupper()]
+    if len(capitals) >= 3:
+        initials = "".join(w[0] for w in capitals).lower()
+        phrases.append(EntityPhrase(entity.id, initials, (frozenset({initials}),), True))
     for title in entity.titles:
         concepts = tuple(phrase_concepts(title))
         if len(concepts) >= 1:

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from knowledge.index import Index, concepts_of
 from knowledge.lexicon import lexicon, normalise, stem
@@ -167,13 +167,47 @@ def _correct(word: str, index: Index) -> str:
         return word
     limit = 1 if len(word) < 7 else 2
     found = process.extract(
-        word, index.content_vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
+        word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20
     )
     if not found:
         return word
     nearest = min(distance for _, distance, _ in found)
     candidates = [choice for choice, distance, _ in found if distance == nearest]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
+
+
+_WH_NOUNS = {
+    "city",
+    "country",
+    "town",
+    "place",
+    "venue",
+    "location",
+    "region",
+    "area",
+    "part",
+    "day",
+    "date",
+    "time",
+    "year",
+    "month",
+    "week",
+    "side",
+    "person",
+    "people",
+    "one",
+    "kind",
+    "sort",
+}
+
+
+def _wh_nouns(words: list[str]) -> set[int]:
+    """Positions of nouns that only restate the question type: 'which city', 'what day'."""
+    return {
+        i
+        for i in range(1, len(words))
+        if words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"}
+    }
 
 
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
@@ -251,6 +285,7 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [
         entity for start, _, entity, _ in spans if verb is None or start < verb
     ] or question.entities
+    covered |= _wh_nouns(words)
     rest = [w for i, w in enumerate(words) if i not in covered]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
