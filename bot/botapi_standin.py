@@ -14,9 +14,11 @@ From Python::
 
 From a shell::
 
-    python -m bot.botapi_standin --port 8081
+    python -m bot.botapi_standin --port 8081 &      # --port 0 picks a free port
     # first stdout line: {"event": "listening", "port": 8081, "base_url": "http://127.0.0.1:8081/bot"}
     # then one JSON line per request the bot makes: {"event": "call", "method": ..., ...}
+    curl -s 'http://127.0.0.1:8081/_test/inject?chat=42&text=Who%20met%20Burns%3F'
+    curl -s 'http://127.0.0.1:8081/_test/sent?chat=42'    # the bot's replies, as a JSON list
 
 Control API (plain HTTP on the same port; every answer is JSON):
 
@@ -25,8 +27,14 @@ Control API (plain HTTP on the same port; every answer is JSON):
     ``reply_to=MESSAGE_ID``). Answers ``{"update_id": N, "message_id": M}``.
 ``POST /_test/update``
     Inject any update: the JSON body is the update (``update_id`` is assigned when missing).
+``POST /_test/messages``
+    Inject many text messages: body ``{"messages": [{"chat": C, "text": T}, ...], "rate": R}``;
+    without ``rate`` all at once, with it R per second, paced by the stand-in itself.
+``GET /_test/injected``
+    Every injected update: ``update_id``, ``kind``, ``chat``, ``message_id``, ``text``, ``time``.
 ``GET /_test/sent[?method=sendMessage][&chat=C]``
-    The requests the stand-in accepted, oldest first (default method ``sendMessage``).
+    The requests the stand-in processed, oldest first (default method ``sendMessage``), each
+    with ``method``, ``params`` (decoded), ``result``, ``fault`` and ``time``.
 ``GET /_test/calls[?method=M]``
     Every request, failed or not, with the fault that was injected into it (``getUpdates`` is
     counted in ``/_test/state`` instead).
@@ -38,7 +46,11 @@ Control API (plain HTTP on the same port; every answer is JSON):
 ``GET /_test/fault?method=M&rate=R[&kinds=500,429,drop][&retry_after=S][&seed=N]``
     Fail a fraction R of the calls of method M at random with the listed kinds.
 ``GET /_test/state``
-    ``{"confirmed_offset", "pending_updates", "next_update_id", "polls", "webhook_url", ...}``.
+    ``{"confirmed_offset", "pending_updates", "next_update_id", "polls", "webhook_url",
+    "processed": {method: count}, ...}``.
+
+Times are seconds since the stand-in started, on one monotonic clock, so a reply's ``time``
+minus its question's ``time`` is the bot's reply latency.
 ``GET /_test/reset``
     Forget injected faults, recorded calls and pending updates.
 """
@@ -55,48 +67,18 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import tornado.http1connection
 import tornado.httpclient
 import tornado.httpserver
 import tornado.netutil
-import tornado.web
 
 __all__ = ["BOT_USERNAME", "BotApiStandIn", "Fault", "entities_of", "main"]
 
 BOT_USERNAME = "article_test_bot"
 FAULT_KINDS = ("500", "429", "drop", "drop_after", "slow")
-_JSON_KEYS = frozenset(
-    {
-        "reply_markup",
-        "reply_parameters",
-        "results",
-        "commands",
-        "allowed_updates",
-        "entities",
-        "link_preview_options",
-        "scope",
-        "input_message_content",
-        "button",
-    }
-)
-_INT_KEYS = frozenset(
-    {
-        "chat_id",
-        "message_id",
-        "offset",
-        "limit",
-        "user_id",
-        "cache_time",
-        "message_thread_id",
-        "max_connections",
-        "timeout",
-    }
-)
-_BOOL_KEYS = frozenset({"drop_pending_updates", "show_alert", "is_personal"})
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
 _MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,}")
 
@@ -142,10 +124,27 @@ class _State:
     random_faults: dict[str, _RandomFaults] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     commands: list[Any] = field(default_factory=list)
+    injected: list[dict[str, Any]] = field(default_factory=list)
+    processed: dict[str, int] = field(default_factory=dict)
 
 
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def _summary(update: dict[str, Any], at: float) -> dict[str, Any]:
+    """What /_test/injected lists about an update: its id, kind, chat, message and time."""
+    kind = next(key for key in update if key != "update_id")
+    body = update[kind]
+    message = body.get("message", body) if kind == "callback_query" else body
+    return {
+        "update_id": update["update_id"],
+        "kind": kind,
+        "chat": message.get("chat", {}).get("id"),
+        "message_id": message.get("message_id"),
+        "text": body.get("text", body.get("query", body.get("data"))),
+        "time": at,
+    }
 
 
 def entities_of(text: str) -> list[dict[str, Any]]:
@@ -157,17 +156,6 @@ def entities_of(text: str) -> list[dict[str, Any]]:
         offset = _utf16(text[: mention.start()])
         found.append({"type": "mention", "offset": offset, "length": _utf16(mention.group())})
     return found
-
-
-def _decode(key: str, value: str) -> Any:
-    if key in _JSON_KEYS:
-        return json.loads(value)
-    if key in _INT_KEYS:
-        with contextlib.suppress(ValueError):
-            return int(float(value))
-    if key in _BOOL_KEYS:
-        return value.lower() == "true"
-    return value
 
 
 class BotApiStandIn:
@@ -192,6 +180,7 @@ class BotApiStandIn:
         self._stopped: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._ids = itertools.count(1)
+        self._tasks: set[asyncio.Task[None]] = set()
         self._started = time.monotonic()
 
     # -- running ---------------------------------------------------------------------------------
@@ -235,13 +224,9 @@ class BotApiStandIn:
         """Serve in the running event loop until :meth:`stop`."""
         self._loop = asyncio.get_running_loop()
         self._changed, self._stopped = asyncio.Event(), asyncio.Event()
-        app = tornado.web.Application(
-            [
-                (r"/bot([^/]+)/([A-Za-z]+)", _ApiHandler, {"api": self}),
-                (r"/_test/([a-z]+)", _ControlHandler, {"api": self}),
-            ],
-            log_function=lambda handler: None,
-        )
+        from bot.botapi_standin_http import make_app  # The HTTP layer needs this class.
+
+        app = make_app(self)
         sockets = tornado.netutil.bind_sockets(self.port, self.host)
         self.port = sockets[0].getsockname()[1]
         server = tornado.httpserver.HTTPServer(app, idle_connection_timeout=60)
@@ -275,7 +260,13 @@ class BotApiStandIn:
             if updates:
                 self._state.pending.clear()
         for update in updates:
-            asyncio.get_running_loop().create_task(self._push(webhook, update))
+            self._spawn(self._push(webhook, update))
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` in the stand-in's loop, keeping a reference until it is done."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # -- injecting updates -----------------------------------------------------------------------
 
@@ -285,8 +276,8 @@ class BotApiStandIn:
             update = dict(update)
             update.setdefault("update_id", self._state.next_update_id)
             self._state.next_update_id = max(self._state.next_update_id, update["update_id"]) + 1
-            update["_injected_at"] = time.monotonic()
             self._state.pending.append(update)
+            self._state.injected.append(_summary(update, self.clock()))
         self._notify()
         return int(update["update_id"])
 
@@ -320,7 +311,7 @@ class BotApiStandIn:
             "supports_inline_queries": True,
         }
 
-    def inject_message(
+    def user_message(
         self,
         chat_id: int,
         text: str | None = None,
@@ -330,7 +321,7 @@ class BotApiStandIn:
         reply_to: int | None = None,
         extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Inject a message from a user (text, or the fields in ``extra``); return the message."""
+        """A new message from a user (text, or the fields in ``extra``), stored, not injected."""
         kind = chat_type or ("private" if chat_id > 0 else "supergroup")
         with self._lock:
             message: dict[str, Any] = {
@@ -347,8 +338,42 @@ class BotApiStandIn:
                 message["reply_to_message"] = replied
             message.update(extra or {})
             self._state.messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def inject_message(
+        self, chat_id: int, text: str | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """Inject a message from a user (see :meth:`user_message`); return the message."""
+        message = self.user_message(chat_id, text, **options)
         self.inject_update({"message": message})
         return message
+
+    def inject_messages(
+        self, messages: Sequence[tuple[int, str]], rate: float | None = None
+    ) -> None:
+        """Inject text messages ``(chat_id, text)``: all at once, or ``rate`` per second.
+
+        Paced injection runs in the stand-in's own event loop, so the time it records for each
+        message is when it became available to the bot.
+        """
+        if rate is None:
+            for chat_id, text in messages:
+                self.inject_message(chat_id, text)
+            return
+        loop = self._loop
+        if loop is None:
+            raise RuntimeError("the stand-in is not serving")
+        pending = list(messages)
+        loop.call_soon_threadsafe(lambda: self._spawn(self._paced(pending, rate)))
+
+    async def _paced(self, messages: list[tuple[int, str]], rate: float) -> None:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        for index, (chat_id, text) in enumerate(messages):
+            delay = start + index / rate - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self.inject_message(chat_id, text)
 
     def inject_edit(self, chat_id: int, message_id: int, text: str) -> dict[str, Any]:
         """Inject the edit of an earlier user message; return the edited message."""
@@ -421,6 +446,17 @@ class BotApiStandIn:
             self._state.random_faults.clear()
             self._state.calls.clear()
             self._state.pending.clear()
+            self._state.injected.clear()
+            self._state.processed.clear()
+
+    def clock(self) -> float:
+        """Seconds since the stand-in was created: the time base of every record."""
+        return time.monotonic() - self._started
+
+    def injected(self) -> list[dict[str, Any]]:
+        """Every injected update, summarised, oldest first (see /_test/injected)."""
+        with self._lock:
+            return list(self._state.injected)
 
     def calls(self, method: str | None = None) -> list[dict[str, Any]]:
         """Every recorded request (getUpdates excepted), oldest first."""
@@ -446,6 +482,8 @@ class BotApiStandIn:
                 "calls": len(self._state.calls),
                 "webhook_url": self._state.webhook.get("url", ""),
                 "commands": list(self._state.commands),
+                "processed": dict(self._state.processed),
+                "injected": len(self._state.injected),
             }
 
     @property
@@ -472,7 +510,7 @@ class BotApiStandIn:
                 raise TimeoutError(f"stand-in condition not met within {timeout} s")
             time.sleep(0.01)
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def take_fault(self, method: str) -> Fault | None:
         with self._lock:
             queue = self._state.faults.get(method)
             if queue:
@@ -486,10 +524,12 @@ class BotApiStandIn:
                 return Fault(chance.rng.choice(chance.kinds), 1, chance.retry_after)
         return None
 
-    def _record(self, method: str, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
+    def record_call(
+        self, method: str, params: dict[str, Any], fault: Fault | None
+    ) -> dict[str, Any]:
         call = {
             "seq": next(self._ids),
-            "at": time.monotonic(),
+            "time": self.clock(),
             "method": method,
             "params": params,
             "fault": fault.kind if fault else None,
@@ -502,14 +542,16 @@ class BotApiStandIn:
             self._emit(call)
         return call
 
-    def _finish(self, call: dict[str, Any], result: Any) -> None:
+    def finish_call(self, call: dict[str, Any], result: Any) -> None:
         with self._lock:
             call["processed"], call["result"] = True, result
+            method = call["method"]
+            self._state.processed[method] = self._state.processed.get(method, 0) + 1
         self._emit(call)
 
     def _emit(self, call: dict[str, Any]) -> None:
         if self._on_call is not None:
-            self._on_call({"event": "call", **{k: v for k, v in call.items() if k != "at"}})
+            self._on_call({"event": "call", **call})
 
     # -- the Bot API -----------------------------------------------------------------------------
 
@@ -618,7 +660,7 @@ class BotApiStandIn:
                 response = await client.fetch(
                     webhook["url"], method="POST", body=body, headers=headers, raise_error=False
                 )
-                self._record("_webhook", {"update_id": update["update_id"]}, None)
+                self.record_call("_webhook", {"update_id": update["update_id"]}, None)
                 if response.code == 200:
                     return
             await asyncio.sleep(0.2)
@@ -646,156 +688,6 @@ _METHODS: dict[str, Callable[[BotApiStandIn, dict[str, Any]], Any]] = {
     "close": lambda api, params: True,
     "logOut": lambda api, params: True,
 }
-
-
-def _params(handler: tornado.web.RequestHandler) -> dict[str, Any]:
-    request = handler.request
-    raw: dict[str, str] = {k: v[-1].decode() for k, v in request.query_arguments.items()}
-    if request.headers.get("Content-Type", "").startswith("application/json") and request.body:
-        return {**raw, **json.loads(request.body)}
-    raw.update({k: v[-1].decode() for k, v in request.body_arguments.items()})
-    return {key: _decode(key, value) for key, value in raw.items()}
-
-
-class _ApiHandler(tornado.web.RequestHandler):
-    """/bot<TOKEN>/<method>."""
-
-    def initialize(self, api: BotApiStandIn) -> None:
-        self.api, self.closed = api, False
-
-    def on_connection_close(self) -> None:
-        self.closed = True
-
-    async def get(self, token: str, method: str) -> None:
-        await self.post(token, method)
-
-    async def post(self, token: str, method: str) -> None:
-        try:
-            self.api.check_token(token)
-            params = _params(self)
-            if method == "getUpdates":
-                self._answer(200, {"ok": True, "result": await self.api.get_updates(params)})
-                return
-            await self._call(method, params)
-        except ApiError as error:
-            body: dict[str, Any] = {
-                "ok": False,
-                "error_code": error.status,
-                "description": error.description,
-            }
-            if error.parameters:
-                body["parameters"] = error.parameters
-            self._answer(error.status, body)
-
-    async def _call(self, method: str, params: dict[str, Any]) -> None:
-        fault = self.api._take_fault(method)
-        call = self.api._record(method, params, fault)
-        kind = fault.kind if fault else None
-        if kind == "500":
-            raise ApiError(500, "Internal Server Error")
-        if kind == "429":
-            retry_after = fault.retry_after if fault else 1
-            description = f"Too Many Requests: retry after {retry_after}"
-            raise ApiError(429, description, {"retry_after": retry_after})
-        if kind == "drop":
-            self._drop()
-            return
-        if kind == "slow" and fault is not None:
-            await asyncio.sleep(fault.delay)
-            if self.closed:
-                return  # The client gave up: a real server might have posted it; we do not.
-        result = self.api.call_method(method, params)
-        self.api._finish(call, result)
-        if kind == "drop_after":
-            self._drop()
-            return
-        self._answer(200, {"ok": True, "result": result})
-
-    def _drop(self) -> None:
-        """Close the connection without an answer, as a crashing proxy would."""
-        connection = self.request.connection
-        if isinstance(connection, tornado.http1connection.HTTP1Connection):
-            connection.stream.close()
-        self.closed = True
-
-    def _answer(self, status: int, body: dict[str, Any]) -> None:
-        if self.closed:
-            return
-        self.set_status(status)
-        self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(body))
-
-
-class _ControlHandler(tornado.web.RequestHandler):
-    """/_test/<action>: inject updates, read records, set faults."""
-
-    def initialize(self, api: BotApiStandIn) -> None:
-        self.api = api
-
-    def get(self, action: str) -> None:
-        args = {k: v[-1].decode() for k, v in self.request.query_arguments.items()}
-        try:
-            result = self._act(action, args)
-        except (KeyError, ValueError) as error:
-            self.set_status(400)
-            result = {"error": f"{type(error).__name__}: {error}"}
-        self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(result))
-
-    def post(self, action: str) -> None:
-        if action != "update":
-            self.get(action)
-            return
-        update_id = self.api.inject_update(json.loads(self.request.body))
-        self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"update_id": update_id}))
-
-    def _act(self, action: str, args: dict[str, str]) -> Any:
-        api = self.api
-        if action == "inject":
-            reply_to = int(args["reply_to"]) if "reply_to" in args else None
-            user = int(args["user"]) if "user" in args else None
-            message = api.inject_message(
-                int(args["chat"]),
-                args["text"],
-                chat_type=args.get("type"),
-                user_id=user,
-                reply_to=reply_to,
-            )
-            return {
-                "update_id": api.state()["next_update_id"] - 1,
-                "message_id": message["message_id"],
-            }
-        if action == "sent":
-            chat = int(args["chat"]) if "chat" in args else None
-            return _public(api.sent(args.get("method", "sendMessage"), chat))
-        if action == "calls":
-            return _public(api.calls(args.get("method")))
-        if action == "fault":
-            return self._fault(args)
-        if action == "state":
-            return api.state()
-        if action == "reset":
-            api.reset()
-            return {"ok": True}
-        raise KeyError(f"unknown action {action}")
-
-    def _fault(self, args: dict[str, str]) -> dict[str, Any]:
-        method, retry_after = args["method"], int(args.get("retry_after", "1"))
-        if "rate" in args:
-            kinds = tuple(args.get("kinds", "500,429,drop").split(","))
-            seed = int(args.get("seed", "0"))
-            self.api.fail_randomly(
-                method, float(args["rate"]), kinds, retry_after=retry_after, seed=seed
-            )
-        else:
-            count, delay = int(args.get("count", "1")), float(args.get("delay", "0"))
-            self.api.fail_next(method, args["kind"], count, retry_after=retry_after, delay=delay)
-        return {"ok": True}
-
-
-def _public(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in call.items() if k != "at"} for call in calls]
 
 
 def _print_json(entry: dict[str, Any]) -> None:

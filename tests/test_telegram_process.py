@@ -244,6 +244,20 @@ def test_standin_command_line_and_control_api(tmp_path: Path) -> None:
         call = json.loads(process.stdout.readline())
         assert (call["event"], call["method"]) == ("call", "sendMessage")
         assert control(control_url, "state")["confirmed_offset"] == 0
+        bulk = {"messages": [{"chat": 6, "text": "a"}, {"chat": 7, "text": "b"}]}
+        posted = urllib.request.Request(f"{control_url}/messages", data=json.dumps(bulk).encode())
+        with urllib.request.urlopen(posted, timeout=5) as response:
+            assert json.loads(response.read()) == {"count": 2}
+        injected = control(control_url, "injected")
+        assert [(i["chat"], i["text"]) for i in injected] == [(5, "hello <b>"), (6, "a"), (7, "b")]
     finally:
         process.terminate()
         process.wait(5)
+
+
+def test_standin_paces_injected_messages(standin: BotApiStandIn) -> None:
+    """With a rate, the stand-in injects messages that many per second, timestamping each."""
+    standin.inject_messages([(1, "a"), (2, "b"), (3, "c"), (4, "d")], rate=20)
+    standin.wait_until(lambda api: len(api.injected()) == 4, timeout=5)
+    times = [entry["time"] for entry in standin.injected()]
+    assert times[3] - times[0] >= 0.14
