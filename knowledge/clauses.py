@@ -100,6 +100,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
     return _phrase_after(
         text,
         r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
+        r"|as (?:the |it |they |he |she )?[\w -]{0,40}?(?:tries|try|seeks|seek|aims|aim|looks|"
+        r"struggles|attempts) to"
         r"|to (?!the |a |an |its |his |her |their |this |that )(?=[a-z]+ )"
         r"|for (?=consultations?|talks|discussions|a meeting))",
         start,

@@ -352,16 +352,29 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
     people = [d for d in collector.drafts.values() if d.kind == "person" and d.gender is None]
     votes: dict[str, list[str]] = {}
     for sentence in sentences:
-        named = [p for p in people if any(n in sentence.text for n in [p.name, *p.aliases])]
-        low = f" {sentence.text.lower()} "
-        female = bool(re.search(r"\b(?:she|her|herself)\b", low))
-        male = bool(re.search(r"\b(?:he|his|him|himself)\b", low))
-        if len(named) == 1 and female != male:
-            votes.setdefault(named[0].name, []).append("female" if female else "male")
+        for pronoun in re.finditer(r"\b(?:she|her|herself|he|his|him|himself)\b", sentence.text):
+            person = _nearest_before(people, sentence.text, pronoun.start())
+            if person is not None:
+                female = pronoun.group() in {"she", "her", "herself"}
+                gender = "female" if female else "male"
+                votes.setdefault(person.name, []).append(gender)
     for person in people:
         found = votes.get(person.name, [])
         if found and all(v == found[0] for v in found):
             person.gender = found[0]
+
+
+def _nearest_before(people: list[EntityDraft], text: str, end: int) -> EntityDraft | None:
+    """The person named last before `end` in the same clause (no quotation in between)."""
+    best: tuple[int, EntityDraft] | None = None
+    for person in people:
+        for name in [person.name, *sorted(person.aliases)]:
+            position = text.rfind(name, 0, end)
+            if position >= 0 and (best is None or position > best[0]):
+                best = (position, person)
+    if best is None or re.search(r"[“”\"]", text[best[0] : end]):
+        return None
+    return best[1]
 
 
 def mention_pattern(names: list[str]) -> re.Pattern[str] | None:

@@ -206,7 +206,8 @@ def _wh_nouns(words: list[str]) -> set[int]:
     return {
         i
         for i in range(1, len(words))
-        if words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"}
+        if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
+        or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
     }
 
 

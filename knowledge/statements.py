@@ -69,7 +69,17 @@ def _cues_outside_quotes(text: str) -> Iterator[re.Match[str]]:
 
 def _speaker_before(text: str, cue_start: int) -> str:
     start = clause_start(text, cue_start)
-    speaker = re.sub(r"^(?:and|but|then|so)\s+", "", text[start:cue_start].strip(" ,"))
+    for _ in range(2):
+        tail = text[start:cue_start].strip(" ,")
+        if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
+            break
+        if start < 2 or text[start - 2] != ",":
+            break
+        start = clause_start(text, start - 2)
+    parts = text[start:cue_start].strip(" ,").split(", ")
+    while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
+        parts.pop()
+    speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
     time = find_time(speaker)
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
         speaker = speaker[time.end :].strip(" ,")
@@ -92,6 +102,7 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
     return cue, end
 
 
+_APPOSITIVE_TAIL = re.compile(r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*)$")
 _NEGATED_CUE = re.compile(
     r"(?:\bnot|\bnever|declined to|refused to|would not|did not|does not|no longer)\s+$"
 )
