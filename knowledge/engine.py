@@ -24,6 +24,8 @@ ANSWER_THRESHOLD = 0.55
 SUGGEST_THRESHOLD = 0.35
 BONUS_CAP = 0.1
 """Type bonuses reorder candidates but lift confidence above word coverage by at most this."""
+COVERAGE_MIN = 0.4
+"""Below this word coverage, neither bonuses nor a clear lead lift the confidence."""
 MARGIN_CAP = 0.1
 """A clear lead over the runner-up adds up to this much confidence."""
 
@@ -218,6 +220,8 @@ def _confidence(
     second = matches[1].score if len(matches) > 1 else 0.0
     margin = min(MARGIN_CAP, max(0.0, best.score - second))
     grounded = min(best.score, best.coverage + BONUS_CAP)
+    if best.coverage < COVERAGE_MIN:
+        grounded = min(grounded, best.coverage)
     return max(0.0, min(1.0, grounded + margin))
 
 
