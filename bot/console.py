@@ -84,7 +84,7 @@ def _interactive(engine: Engine, out: IO[str], colour: bool) -> int:
     out.write(replies.greeting_text(engine) + "\nEnd with Ctrl-D.\n")
     while True:
         try:
-            line = input(_paint("> ", _CYAN, colour) if colour else "> ")
+            line = input(_paint("> ", _CYAN, colour) if colour else "")
         except (EOFError, KeyboardInterrupt):
             out.write("\n")
             return 0
