@@ -129,7 +129,7 @@ class Engine:
         context.question = question.text if len(question.words) > 2 else context.question
         context.turns += 1
         note = _truncation_note(truncated)
-        reply = f"{answer}\n\nSource (paragraph {sentence.paragraph}): “{sentence.text}”{note}"
+        reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}{note}"
         return Answer(
             question=asked,
             answered=True,

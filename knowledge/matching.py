@@ -115,8 +115,11 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     not_known = _says_unknown(question, index, facts)
     fit, bonus = 1.0, NOT_KNOWN_BONUS if not_known else 0.0
     slots = _WH_SLOTS.get(question.wh, ())
+    kinds = predicate_kinds(question)
+    relevant = [f for f in facts if f.kind in kinds] if kinds else facts
     if slots and not not_known:
-        if _has_slot(question, facts, slots) or _plain_answer(question, index, i):
+        plain = not (kinds and relevant) and _plain_answer(question, index, i)
+        if _has_slot(question, relevant, slots) or plain:
             bonus += SLOT_BONUS
         else:
             fit *= MISSING_SLOT_FIT
@@ -129,8 +132,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     predicate = _predicate_fit(question, index, facts)
     fit *= predicate
     bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
-    if question.definition and question.entities:
-        entity = index.entities.get(question.entities[0])
+    if question.definition and question.primary:
+        entity = index.entities.get(question.primary)
         titles = entity.titles if entity else []
         if any(title in index.sentences[i].text for title in titles):
             bonus += 0.2

@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -127,6 +128,8 @@ class Question:
     """Concepts of the question's main verb ('say', 'meet'), when it has one."""
     subjects: list[str] = field(default_factory=list)
     """Entities named before the question's verb: 'what did X say about Y' -> X."""
+    primary: str | None = None
+    """The entity the question is mainly about: one it describes, else a person, else the first."""
     definition: bool = False
     """'Who is X?' / 'What is X?': asks what X is."""
 
@@ -159,9 +162,39 @@ def _wh(words: list[str]) -> str:
     return "none"
 
 
+def _swapped_stopword(word: str) -> str | None:
+    """'teh' is 'the', 'waht' is 'what': two neighbouring letters swapped in a function word."""
+    letters = sorted(word)
+    for stop in _stopwords_by_letters().get("".join(letters), ()):
+        if OSA.distance(word, stop) == 1:
+            return stop
+    return None
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Every word the generic word lists know (a known word is not a typo)."""
+    lex = lexicon()
+    groups = [w for group in lex.synonyms for member in group for w in member.split()]
+    return frozenset(groups) | lex.titles | frozenset(lex.cue_verbs) | lex.places
+
+
+@cache
+def _stopwords_by_letters() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for stop in lexicon().stopwords:
+        table.setdefault("".join(sorted(stop)), []).append(stop)
+    return {key: tuple(sorted(words)) for key, words in table.items()}
+
+
 def _correct(word: str, index: Index) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
-    if word in index.words or word in lexicon().stopwords or len(word) < 4 or word.isdigit():
+    if word in index.words or word in lexicon().stopwords or word.isdigit():
+        return word
+    swapped = _swapped_stopword(word)
+    if swapped is not None and word not in _lexicon_words():
+        return swapped
+    if len(word) < 4:
         return word
     if stem(word) in index.idf:
         return word
@@ -235,26 +268,43 @@ def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, fl
 
 
 def _role_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
-    """'the CIA director' matches 'head of the CIA': every content concept of a title present."""
+    """'the CIA director' matches 'head of the CIA': every content concept of a title present,
+    close together (the tightest placement wins when a word could serve two titles)."""
     concepts = concepts_of(words)
     positions = [i for i, w in enumerate(words) if w not in lexicon().stopwords]
     found: list[tuple[int, int, str, float]] = []
     for phrase in index.phrases:
         if phrase.is_name or len(phrase.concepts) < 2:
             continue
-        hits = [_find(concept, concepts) for concept in phrase.concepts]
-        if all(h is not None for h in hits):
-            spots = [positions[h] for h in hits if h is not None and h < len(positions)]
-            if spots and max(spots) - min(spots) <= len(phrase.concepts) + 1:
-                found.append((min(spots), max(spots) + 1, phrase.entity, ROLE_SCORE))
+        options = [_find_all(concept, concepts) for concept in phrase.concepts]
+        if not all(options):
+            continue
+        spots = _tightest(options, positions)
+        if spots and max(spots) - min(spots) <= len(phrase.concepts) + 1:
+            found.append((min(spots), max(spots) + 1, phrase.entity, ROLE_SCORE))
     return found
 
 
-def _find(concept: frozenset[str], concepts: list[frozenset[str]]) -> int | None:
-    for i, other in enumerate(concepts):
-        if concept & other:
-            return i
-    return None
+def _find_all(concept: frozenset[str], concepts: list[frozenset[str]]) -> list[int]:
+    return [i for i, other in enumerate(concepts) if concept & other]
+
+
+def _tightest(options: list[list[int]], positions: list[int]) -> list[int]:
+    """One word position per title concept, as close to each other as possible."""
+    best: list[int] = []
+    for anchor in options[-1]:
+        if anchor >= len(positions):
+            continue
+        spots = [positions[anchor]]
+        for choices in options[:-1]:
+            valid = [positions[c] for c in choices if c < len(positions)]
+            if not valid:
+                break
+            spots.append(min(valid, key=lambda p: abs(p - positions[anchor])))
+        else:
+            if not best or max(spots) - min(spots) < max(best) - min(best):
+                best = spots
+    return best
 
 
 def _non_overlapping(
@@ -279,6 +329,9 @@ def analyse(text: str, index: Index) -> Question:
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
     question.entities = list(dict.fromkeys(entity for _, _, entity, _ in spans))
     question.described = [entity for _, _, entity, score in spans if score == ROLE_SCORE]
+    people = [e for e in question.entities if index.entity_kinds.get(e) in ("person", "group")]
+    candidates = question.described or people or question.entities
+    question.primary = candidates[0] if candidates else None
     verb = next(
         (i for i, w in enumerate(words) if i not in covered and w in _PREDICATE_WORDS), None
     )
@@ -286,8 +339,8 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [
         entity for start, _, entity, _ in spans if verb is None or start < verb
     ] or question.entities
-    covered |= _wh_nouns(words)
-    rest = [w for i, w in enumerate(words) if i not in covered]
+    restating = _wh_nouns(words)
+    rest = [w for i, w in enumerate(words) if i not in covered | restating]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     known = index.postings.keys()

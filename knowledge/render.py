@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.index import Index
+from knowledge.index import Index, predicate_kinds
 from knowledge.question import Question
-from knowledge.schema import Fact
+from knowledge.schema import Fact, Slot
 
 __all__ = ["concise_answer", "example_questions", "short_name"]
 
@@ -48,7 +48,9 @@ def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
             aspect = _slot(fact, "aspect")
             if fact.kind == kind and aspect and _aspect_matches(question.wh, aspect):
                 return fact
-    for fact in facts:
+    kinds = predicate_kinds(question)
+    preferred = [f for f in facts if f.kind in kinds] + [f for f in facts if f.kind not in kinds]
+    for fact in preferred:
         if any(name in fact.slots for name in wanted):
             return fact
     mentioned = set(question.entities)
@@ -77,10 +79,12 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
         subject = _slot(fact, "subject") or "that"
         return _clip(f"The article doesn't say {subject}"), True
     described_only = question.wh == "person" and question.described and not question.concepts
-    if (question.definition or described_only) and question.entities:
-        entity = index.entities.get(question.entities[0])
+    if (question.definition or described_only) and question.primary:
+        entity = index.entities.get(question.primary)
         if entity is not None and entity.titles:
-            return _clip(f"{entity.name}: {entity.description or entity.titles[0]}"), False
+            role = entity.description or entity.titles[0]
+            article = "" if role.lower().startswith(("the ", "a ", "an ")) else "the "
+            return _clip(f"{entity.name} is {article}{role}"), False
     if fact is not None:
         rendered = _render(question, index, fact)
         if rendered:
@@ -95,13 +99,15 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
     if wh == "place" and _slot(fact, "place"):
         return _slot(fact, "place")
     if wh == "reason":
-        return _slot(fact, "purpose") or _slot(fact, "reason")
+        parts = [_slot(fact, "reason"), _slot(fact, "purpose"), _slot(fact, "condition")]
+        return "; ".join(p for p in parts if p) or None
     if fact.kind == "meeting" and wh == "person":
         return _meeting_who(question, index, fact)
     if fact.kind == "statement":
         speaker = _slot(fact, "speaker") or "someone"
         content = _slot(fact, "content")
-        if wh == "person":
+        speaker_entity = fact.slots["speaker"].entity if "speaker" in fact.slots else None
+        if wh == "person" and speaker_entity not in question.entities:
             return speaker
         return f"{speaker} {_slot(fact, 'cue') or 'said'}: {content}" if content else None
     if fact.kind == "report":
@@ -116,13 +122,28 @@ def _meeting_who(question: Question, index: Index, fact: Fact) -> str:
     agent, partner = fact.slots.get("agent"), fact.slots.get("partner")
     asked = set(question.entities)
     if agent and agent.entity in asked and partner:
-        answer = partner.text
+        answer = _who(index, partner)
     elif partner and partner.entity in asked and agent:
-        answer = agent.text
+        answer = _who(index, agent)
     else:
-        answer = " and ".join(s.text for s in (agent, partner) if s)
+        answer = " and ".join(_who(index, s) for s in (agent, partner) if s)
     when = _slot(fact, "time")
     return f"{answer}, {when}" if when else answer
+
+
+def _who(index: Index, slot: Slot) -> str:
+    """A participant as a reader wants it: 'Bill Burns, the head of the CIA'."""
+    entity = index.entities.get(slot.entity or "")
+    if entity is None or entity.kind != "person":
+        return slot.text
+    role = entity.titles[0] if entity.titles else None
+    if role and role[:1].islower():
+        return (
+            f"{entity.name}, the {role}"
+            if not role.startswith(("the ", "a "))
+            else f"{entity.name}, {role}"
+        )
+    return f"{role} {entity.name}" if role else entity.name
 
 
 def _clause(text: str) -> str:

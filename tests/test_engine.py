@@ -16,7 +16,7 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 FLOORS = [
     ("seed_dev.json", 0.88, 0.75),
     ("seed_holdout.json", 0.78, 0.70),
-    ("politics.json", 0.70, 0.70),
+    ("politics.json", 0.72, 0.70),
     ("health.json", 0.80, 0.80),
     ("business.json", 0.72, 0.60),
     ("sports.json", 0.72, 0.70),
