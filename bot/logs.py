@@ -22,7 +22,12 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.secrets:
             return True
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:
+            # A malformed call (log.info("%d", "x")) must not raise into the caller, which is what
+            # happens in a filter; logging would only have printed a "Logging error" in emit().
+            message = f"{record.msg} (unformattable arguments: {record.args!r})"
         text = record.exc_text or ""
         if record.exc_info and not text:
             text = logging.Formatter().formatException(record.exc_info)
