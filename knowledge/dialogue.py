@@ -1,4 +1,4 @@
-"""Per-conversation context: what the last answer was about, so follow-ups can be resolved."""
+"""Per-conversation context: what the last turns were about, so follow-ups can be resolved."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ class Conversation:
     entities: list[str] = field(default_factory=list)
     """Entity ids the last answered turn was about, most salient first."""
     fact: str | None = None
-    """Id of the fact the last answer came from."""
+    """Id of the sentence the last answer came from."""
     question: str | None = None
-    """The last question that was answered."""
+    """The last question that was answered (as understood, follow-ups spelt out)."""
+    asked: str | None = None
+    """The last question asked, answered or not."""
     turns: int = 0
 
     def reset(self) -> None:
@@ -24,4 +26,5 @@ class Conversation:
         self.entities.clear()
         self.fact = None
         self.question = None
+        self.asked = None
         self.turns = 0

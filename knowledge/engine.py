@@ -10,9 +10,10 @@ import re
 
 from knowledge.answers import Answer, Source
 from knowledge.dialogue import Conversation
+from knowledge.followups import resolve
 from knowledge.index import Index, build_index
 from knowledge.matching import Match, rank
-from knowledge.question import Question, analyse, clean
+from knowledge.question import Question, clean
 from knowledge.render import concise_answer, example_questions
 from knowledge.schema import FactBase
 
@@ -36,12 +37,6 @@ _GREETING = re.compile(
     r"are you a bot|are you human)\b[\s!.?]*$",
     re.IGNORECASE,
 )
-_FOLLOW_UP = re.compile(
-    r"^(?:and|what about|how about|and what about|what of)\b|\b(?:he|she|him|her|his|hers|they|"
-    r"them|their|it|its|there|that|then|this)\b",
-    re.IGNORECASE,
-)
-_BARE_WH = re.compile(r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom)\W*$", re.I)
 
 
 class Engine:
@@ -66,43 +61,11 @@ class Engine:
             return self._empty(asked, truncated)
         if _GREETING.match(text):
             return self._greeting(asked, truncated)
-        analysed = self._with_context(text, context)
-        matches = rank(analysed, self.index)
+        follow_up = resolve(text, context, self.index)
+        analysed = follow_up.question
+        matches = rank(analysed, self.index, focus=follow_up.focus)
+        context.asked = text
         return self._decide(asked, analysed, matches, context, truncated)
-
-    def _with_context(self, text: str, context: Conversation) -> Question:
-        """Resolve pronouns and ellipsis against the last answered turn, never hijacking."""
-        question = analyse(text, self.index)
-        if context.question is None or (question.entities and not _FOLLOW_UP.search(text)):
-            return question
-        if _BARE_WH.match(text):
-            previous = analyse(context.question, self.index)
-            previous.wh = question.wh
-            previous.text = text
-            return previous
-        if question.entities and re.match(r"^(?:and|what about|how about)\b", text, re.I):
-            previous = analyse(context.question, self.index)
-            previous.entities = question.entities + [
-                e for e in previous.entities if self.index.entity_kinds.get(e) != "person"
-            ]
-            previous.concepts = previous.concepts + question.concepts
-            previous.text = text
-            return previous
-        if _FOLLOW_UP.search(text) and not question.entities:
-            referent = self._referent(text, context)
-            question.entities = [referent] if referent else []
-            question.subjects = question.subjects or question.entities
-        return question
-
-    def _referent(self, text: str, context: Conversation) -> str | None:
-        """The context entity a pronoun points at: a person for he/she, else anything."""
-        personal = re.search(r"\b(?:he|she|him|her|his|hers)\b", text, re.IGNORECASE)
-        for entity in context.entities:
-            kind = self.index.entity_kinds.get(entity)
-            if kind == "date" or (personal and kind != "person"):
-                continue
-            return entity
-        return None
 
     def _decide(
         self,
@@ -126,7 +89,8 @@ class Engine:
         context.entities = list(question.entities) + [
             e for e in self.index.salient[best.sentence] if e not in question.entities
         ]
-        context.question = question.text if len(question.words) > 2 else context.question
+        context.question = " ".join(question.words) if len(question.words) > 2 else context.question
+        context.fact = sentence.id
         context.turns += 1
         note = _truncation_note(truncated)
         reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}{note}"

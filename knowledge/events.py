@@ -214,7 +214,9 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
 
 def _unknown_pattern() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in lexicon().unknown_verbs)
-    return re.compile(rf"\b(?P<verb>{verbs})\b(?P<rest>[^.;]*)", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?P<verb>{verbs})\b(?P<rest>[^.;]*?)(?=, and |, but |; |\.|$)", re.IGNORECASE
+    )
 
 
 _UNKNOWN = _unknown_pattern()

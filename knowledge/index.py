@@ -99,6 +99,8 @@ class Index:
     agents: set[str]
     """'@id' of every person and organisation (possible answers to 'who')."""
     entity_kinds: dict[str, str] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)
+    """Entities that speak somewhere in the article (a statement's speaker or its chain)."""
     chains: dict[str, set[str]] = field(default_factory=dict)
     """Fact id -> entities of every statement by the same speaker (one statement, told in
     several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
@@ -189,7 +191,20 @@ def build_index(fact_base: FactBase) -> Index:
         },
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
+        speakers=_speakers(fact_base, chains),
     )
+
+
+def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    for fact in fact_base.facts:
+        if fact.kind in ("statement", "report"):
+            for role in ("speaker", "source"):
+                slot = fact.slots.get(role)
+                if slot is not None and slot.entity:
+                    found.add(slot.entity)
+            found |= chains.get(fact.id, set())
+    return found
 
 
 def _is_name(text: str) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
-from knowledge.index import Index, predicate_kinds
+from knowledge.index import Index, phrase_concepts, predicate_kinds
 from knowledge.question import Question
 from knowledge.schema import Fact
 
@@ -22,6 +23,10 @@ RESOLVED = 0.7
 UNKNOWN_WEIGHT = 2.0
 """A word the article never uses weighs this many times the rarest article word: the question
 is then mostly about something the article does not cover."""
+PLACEHOLDER_WEIGHT = 0.3
+"""'take place' in a where/when question restates the question more than it names a topic."""
+FOCUS_BONUS = 0.1
+"""A follow-up ('Who reported that?') leans towards the sentence of the last answer."""
 SHORTLIST = 40
 """Sentences scored in full: the best this many by word coverage."""
 SLOT_BONUS = 0.12
@@ -29,6 +34,8 @@ SLOT_BONUS = 0.12
 MISSING_SLOT_FIT = 0.7
 """Coverage multiplier for a sentence that cannot fill the asked slot (no time for 'when')."""
 PREDICATE_MISMATCH_FIT = 0.65
+NEVER_SPOKE_FIT = 0.4
+"""'What did X say' where X says nothing anywhere in the article."""
 """Coverage multiplier when the asked person did not say / meet / report anything here."""
 NOT_KNOWN_BONUS = 0.25
 """A sentence saying that exactly what is asked is not known."""
@@ -42,7 +49,13 @@ _WH_SLOTS = {
     "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
 }
-_ASPECT_OF_WH = {"time": "time", "place": "place", "reason": "reason", "person": "identity"}
+_ASPECT_OF_WH = {
+    "time": "time",
+    "place": "place",
+    "reason": "reason",
+    "person": "identity",
+    "number": "number",
+}
 
 
 @dataclass(frozen=True)
@@ -66,22 +79,30 @@ def _entity_idf(entity: str, index: Index) -> float:
     )
 
 
-def rank(question: Question, index: Index, limit: int = 5) -> list[Match]:
-    """The best-scoring sentences for a question, best first."""
+def rank(question: Question, index: Index, limit: int = 5, focus: int | None = None) -> list[Match]:
+    """The best-scoring sentences for a question, best first; `focus` is the sentence the
+    conversation is about, preferred when a follow-up leaves the choice open."""
     weighted = [
         (frozenset({f"@{e}"}), ENTITY_WEIGHT * _entity_idf(e, index)) for e in question.entities
     ]
-    weighted += [(c, _weight(c, index)) for c in question.concepts]
+    vague = question.wh in ("place", "time")
+    weighted += [
+        (c, _weight(c, index) * (PLACEHOLDER_WEIGHT if vague and c & _placeholders() else 1.0))
+        for c in question.concepts
+    ]
     weighted += [(c, ECHO_WEIGHT * _weight(c, index)) for c in question.entity_words]
     total = sum(w for _, w in weighted)
     if total <= 0:
         return []
     got = _accumulate(weighted, index)
     shortlist = heapq.nlargest(SHORTLIST, got.items(), key=lambda item: (item[1], -item[0]))
+    if focus is not None and focus in got and all(i != focus for i, _ in shortlist):
+        shortlist.append((focus, got[focus]))
     matches = []
     for i, weight in shortlist:
         coverage = weight / total
         fit, bonus, not_known = _fit(question, index, i)
+        bonus += FOCUS_BONUS if i == focus else 0.0
         matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
     matches.sort(key=lambda m: (-m.score, m.sentence))
     return matches[:limit]
@@ -112,7 +133,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     number cannot fit), a small ranking bonus, and whether it says the asked thing is unknown.
     """
     facts = index.facts_by_sentence[i]
-    not_known = _says_unknown(question, index, facts)
+    not_known = _says_unknown(question, index, i)
     fit, bonus = 1.0, NOT_KNOWN_BONUS if not_known else 0.0
     slots = _WH_SLOTS.get(question.wh, ())
     kinds = predicate_kinds(question)
@@ -123,9 +144,9 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += SLOT_BONUS
         else:
             fit *= MISSING_SLOT_FIT
-    if question.wh == "number" and not index.numbers[i]:
+    if question.wh == "number" and not index.numbers[i] and not not_known:
         fit *= 0.3
-    if question.wh == "duration" and not index.durations[i]:
+    if question.wh == "duration" and not index.durations[i] and not not_known:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):
         fit *= 0.3
@@ -154,12 +175,26 @@ def _states_age(question: Question, index: Index, facts: list[Fact]) -> bool:
     return False
 
 
-def _says_unknown(question: Question, index: Index, facts: list[Fact]) -> bool:
+@cache
+def _placeholders() -> frozenset[str]:
+    """Concepts of 'take place': they restate a 'where'/'when' question, not its topic."""
+    return frozenset().union(*phrase_concepts("take place"))
+
+
+def _says_unknown(question: Question, index: Index, i: int) -> bool:
+    """Sentence i says that exactly what is asked is unknown: a not-known fact of the asked
+    aspect, in a sentence that holds every topic word and entity of the question."""
     aspect = _ASPECT_OF_WH.get(question.wh)
-    return any(
-        f.kind == "not_known" and f.slots.get("aspect") and f.slots["aspect"].text == aspect
+    facts = index.facts_by_sentence[i]
+    if not any(
+        f.kind == "not_known" and "aspect" in f.slots and f.slots["aspect"].text == aspect
         for f in facts
-    )
+    ):
+        return False
+    have = index.concepts[i]
+    topic = [c for c in question.concepts if not c & _placeholders()]
+    entities = all(f"@{e}" in have or f"~@{e}" in have for e in question.entities)
+    return entities and all(c & have for c in topic)
 
 
 def _plain_answer(question: Question, index: Index, i: int) -> bool:
@@ -177,6 +212,7 @@ def _plain_answer(question: Question, index: Index, i: int) -> bool:
 
 _ROLES = {
     "statement": ("speaker",),
+    "not_known": ("holder",),
     "meeting": ("agent", "partner"),
     "report": ("source",),
 }
@@ -189,11 +225,14 @@ def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float
         return 1.0
     asked = set(question.subjects)
     for fact in facts:
-        if fact.kind not in kinds:
+        kind = "statement" if fact.kind == "not_known" else fact.kind
+        if kind not in kinds or fact.kind not in _ROLES:
             continue
         roles = {fact.slots[r].entity for r in _ROLES[fact.kind] if r in fact.slots}
         if roles & asked or index.chains.get(fact.id, set()) & asked:
             return 1.0
+    if kinds & {"statement"} and not asked & index.speakers:
+        return NEVER_SPOKE_FIT
     return PREDICATE_MISMATCH_FIT
 
 

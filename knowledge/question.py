@@ -204,6 +204,10 @@ def _correct(word: str, index: Index) -> str:
     )
     if not found:
         return word
+    # People rarely mistype a word's first letter: 'name' is not a typo for 'came'.
+    found = [item for item in found if item[0][:1] == word[:1]]
+    if not found or word in _lexicon_words():
+        return word
     nearest = min(distance for _, distance, _ in found)
     candidates = [choice for choice, distance, _ in found if distance == nearest]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
@@ -336,9 +340,7 @@ def analyse(text: str, index: Index) -> Question:
         (i for i, w in enumerate(words) if i not in covered and w in _PREDICATE_WORDS), None
     )
     question.predicate = concepts_of([words[verb]]) if verb is not None else []
-    question.subjects = [
-        entity for start, _, entity, _ in spans if verb is None or start < verb
-    ] or question.entities
+    question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words)
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
     question.concepts = concepts_of(rest)

@@ -61,9 +61,8 @@ def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
 
 
 def _aspect_matches(wh: str, aspect: str) -> bool:
-    return {"time": "time", "place": "place", "reason": "reason", "person": "identity"}.get(
-        wh
-    ) == aspect
+    kinds = {"time": "time", "place": "place", "reason": "reason", "person": "identity"}
+    return {**kinds, "number": "number"}.get(wh) == aspect
 
 
 def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str, bool]:

@@ -1,0 +1,117 @@
+"""Follow-up questions: pronouns, ellipsis ('Where?', 'And Barnea?') and 'that' resolved against
+the conversation, while a new, fully specified question is left alone."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.dialogue import Conversation
+from knowledge.index import Index
+from knowledge.lexicon import tokens
+from knowledge.question import Question, analyse
+
+__all__ = ["FollowUp", "resolve"]
+
+_PRONOUN = re.compile(
+    r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|there|that|this|then|those)\b", re.I
+)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
+_BARE_WH = re.compile(
+    r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come)\W*$", re.I
+)
+_SWITCH = re.compile(r"^(?:and|what about|how about|and what about|what of)\b\s*", re.I)
+_ABOUT = re.compile(r"^(?:and )?(?:what )?about\b", re.I)
+
+
+class FollowUp:
+    """The resolved question and the sentence the conversation is focused on (if any)."""
+
+    def __init__(self, question: Question, focus: int | None) -> None:
+        self.question = question
+        self.focus = focus
+
+
+def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
+    """Spell out a follow-up against the context; a standalone question passes unchanged."""
+    question = analyse(text, index)
+    previous_text = context.question
+    if previous_text is None and context.asked is None:
+        return FollowUp(question, None)
+    pronoun = _PRONOUN.search(text)
+    if question.entities and not pronoun and not _SWITCH.match(text):
+        return FollowUp(question, None)
+    focus = _focus(context, index)
+    if _BARE_WH.match(text) and previous_text:
+        previous = analyse(previous_text, index)
+        previous.wh, previous.text = question.wh, text
+        return FollowUp(previous, focus)
+    if _SWITCH.match(text) and previous_text:
+        return FollowUp(_switched(text, previous_text, question, index), None)
+    if pronoun:
+        return FollowUp(_with_referent(text, question, context, index), focus)
+    return FollowUp(question, None)
+
+
+def _focus(context: Conversation, index: Index) -> int | None:
+    if context.fact is None:
+        return None
+    for i, sentence in enumerate(index.sentences):
+        if sentence.id == context.fact:
+            return i
+    return None
+
+
+def _switched(text: str, previous_text: str, question: Question, index: Index) -> Question:
+    """'And Barnea?' after 'Who did Burns meet?' asks 'Who did Barnea meet?'."""
+    rest = _SWITCH.sub("", text).strip(" ?!.")
+    words = tokens(previous_text)
+    if question.entities:
+        span = _last_name_span(words, index)
+        if span is not None:
+            words = words[: span[0]] + tokens(rest) + words[span[1] :]
+            rewritten = analyse(" ".join(words), index)
+            rewritten.text = text
+            return rewritten
+    if _ABOUT.match(text) or not question.entities:
+        cut = _about_position(words)
+        words = (words[:cut] if cut is not None else words) + ["about", *tokens(rest)]
+    rewritten = analyse(" ".join(words), index)
+    rewritten.text = text
+    return rewritten
+
+
+def _last_name_span(words: list[str], index: Index) -> tuple[int, int] | None:
+    names = {tuple(p.text.split()) for p in index.phrases if p.is_name}
+    best: tuple[int, int] | None = None
+    for length in (4, 3, 2, 1):
+        for start in range(len(words) - length + 1):
+            if tuple(words[start : start + length]) in names and (best is None or start >= best[1]):
+                best = (start, start + length)
+    return best
+
+
+def _about_position(words: list[str]) -> int | None:
+    positions = [i for i, w in enumerate(words) if w == "about"]
+    return positions[-1] if positions else None
+
+
+def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
+    """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
+    if question.entities:
+        return question
+    personal = bool(_PERSONAL.search(text))
+    for entity in context.entities:
+        kind = index.entity_kinds.get(entity)
+        if kind == "date" or (personal and kind != "person"):
+            continue
+        question.entities = [entity]
+        question.subjects = question.subjects or [entity]
+        question.primary = question.primary or entity
+        return question
+    if (context.asked and _DEMONSTRATIVE.search(text)) or re.search(r"\bthey\b", text, re.I):
+        earlier = analyse(context.asked or "", index)
+        question.concepts = question.concepts + [
+            c for c in earlier.concepts if c not in question.concepts
+        ]
+    return question
