@@ -337,6 +337,25 @@ def _merge_short_names(collector: _Collector) -> None:
         person.aliases.add(person.name.split()[-1])
 
 
+def _merge_short_org_names(collector: _Collector, body: str) -> None:
+    """Fold "Kestrel" into "Kestrel Systems Inc.": a lone first word of an organisation's name,
+    unless the article also uses it as a place ("based in Harwick" beside "Harwick Tribune")."""
+    orgs = [d for d in collector.drafts.values() if d.kind == "organisation" and " " in d.name]
+    for key, draft in list(collector.drafts.items()):
+        if " " in draft.name or draft.kind == "person":
+            continue
+        if re.search(
+            rf"\b(?:in|at|near|from) (?:central |east |west |north |south )?"
+            rf"{re.escape(draft.name)}\b(?!['’]s)",
+            body,
+        ):
+            continue
+        owners = [o for o in orgs if o.name.split()[0] == draft.name]
+        if len(owners) == 1:
+            owners[0].aliases.add(draft.name)
+            del collector.drafts[key]
+
+
 def _link_demonyms(collector: _Collector, text: str) -> None:
     """Give a place its adjective as an alias when the article uses it ("Israel": "Israeli")."""
     for draft in collector.drafts.values():
@@ -415,6 +434,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     for sentence in sentences:
         _appositions(collector, sentence.text)
     _drop_common_words(collector)
+    _merge_short_org_names(collector, body)
     _merge_short_names(collector)
     _link_demonyms(collector, body)
     _guess_genders(collector, sentences)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from knowledge.clauses import time_pattern
+from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
@@ -95,6 +95,8 @@ class Index:
     numbers: list[bool]
     times: list[bool]
     durations: list[bool]
+    reasons: list[bool]
+    """Per sentence: it gives a reason or purpose ('because ...', 'as part of ...')."""
     places: set[str]
     agents: set[str]
     """'@id' of every person and organisation (possible answers to 'who')."""
@@ -155,6 +157,8 @@ def build_index(fact_base: FactBase) -> Index:
     facts_by_id = {f.id: f for f in fact_base.facts}
     for fact_id, chained in chains.items():
         sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
+    for i, referred in _definite_references(sentences, facts_by_sentence).items():
+        sentence_entities[i] |= referred
     concepts = [
         _sentence_concepts(s, sentence_entities[i], entities) for i, s in enumerate(sentences)
     ]
@@ -185,6 +189,7 @@ def build_index(fact_base: FactBase) -> Index:
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
+        reasons=[bool(find_reason(s.text) or find_purpose(s.text)) for s in sentences],
         places={f"@{e.id}" for e in fact_base.entities if e.kind == "place"},
         agents={
             f"@{e.id}" for e in fact_base.entities if e.kind in ("person", "organisation", "group")
@@ -204,6 +209,36 @@ def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:
                 if slot is not None and slot.entity:
                     found.add(slot.entity)
             found |= chains.get(fact.id, set())
+    return found
+
+
+_DEFINITE = {
+    "report": ("report", ("source",)),
+    "statement": ("statement", ("speaker",)),
+    "announcement": ("statement", ("speaker",)),
+    "remarks": ("statement", ("speaker",)),
+    "meeting": ("meeting", ("agent", "partner")),
+    "talks": ("meeting", ("agent", "partner")),
+}
+
+
+def _definite_references(
+    sentences: list[Sentence], facts_by_sentence: list[list[Fact]]
+) -> dict[int, set[str]]:
+    """'the report' in a sentence refers to the report of the sentences just before: the
+    sentence then also refers to that report's outlet (likewise statements and meetings)."""
+    found: dict[int, set[str]] = {}
+    for i, sentence in enumerate(sentences):
+        for noun, (kind, roles) in _DEFINITE.items():
+            if not re.search(rf"\bthe (?:\w+ )?{noun}\b", sentence.text, re.IGNORECASE):
+                continue
+            for j in range(i - 1, max(-1, i - 4), -1):
+                earlier = [f for f in facts_by_sentence[j] if f.kind == kind]
+                refs = {f.slots[r].entity for f in earlier for r in roles if r in f.slots}
+                refs.discard(None)
+                if refs:
+                    found.setdefault(i, set()).update(r for r in refs if r)
+                    break
     return found
 
 

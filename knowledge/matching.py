@@ -207,6 +207,8 @@ def _plain_answer(question: Question, index: Index, i: int) -> bool:
     if question.wh == "place":
         asked = {f"@{e}" for e in question.entities}
         return bool((index.concepts[i] - asked) & index.places)
+    if question.wh == "reason":
+        return index.reasons[i]
     return False
 
 

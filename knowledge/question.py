@@ -103,7 +103,7 @@ _PREDICATE_WORDS = {
     "believe",
     "sit",
 }
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?(?:-[A-Za-z0-9]+)*")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?(?:[-.][A-Za-z0-9]+)*")
 
 
 @dataclass

@@ -15,10 +15,10 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
     ("seed_dev.json", 0.89, 0.77),
-    ("seed_holdout.json", 0.82, 0.75),
+    ("seed_holdout.json", 0.83, 0.75),
     ("politics.json", 0.72, 0.70),
     ("health.json", 0.84, 0.80),
-    ("business.json", 0.72, 0.70),
+    ("business.json", 0.76, 0.70),
     ("sports.json", 0.74, 0.70),
 ]
 
