@@ -47,7 +47,8 @@ def time_pattern() -> re.Pattern[str]:
         rf"(?:(?:early|late|earlier|later) )?(?:on |this |last |next |by |from |until |since )?"
         rf"(?:(?:{relative})(?: \({day}\))?|{day}(?: (?:morning|afternoon|evening|night))?"
         rf"|(?:{months}) \d{{1,2}}(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?|(?:in )?(?:19|20)\d\d"
-        rf"|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.)"
+        rf"|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
+        rf"(?= |,|\.|$))"
         rf"(?:,? (?:as early as |by )?{day})?",
         re.IGNORECASE,
     )

@@ -116,10 +116,11 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
 def _put_circumstances(draft: FactDraft, text: str, start: int) -> None:
     time = find_time(text, start)
     draft.put("time", time.text if time else None)
-    place = find_place(text, start)
-    draft.put("place", place.text if place else None)
     purpose = find_purpose(text, start)
     draft.put("purpose", purpose.text if purpose else None)
+    # A place inside the purpose ('to free hostages held in Gaza') is not where it happened.
+    place = find_place(text[: purpose.start] if purpose else text, start)
+    draft.put("place", place.text if place else None)
 
 
 def _in_quote(text: str, position: int) -> bool:
@@ -157,8 +158,8 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 def _clause_starts(text: str) -> list[int]:
     starts = [0]
-    starts += [m.end() for m in re.finditer(r", and |; |, but ", text)]
-    return starts
+    starts += [m.end() for m in re.finditer(r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)", text)]
+    return sorted(starts)
 
 
 def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> FactDraft:
@@ -175,7 +176,8 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     rest_start = start + match.start("rest")
     time = find_time(text, rest_start)
     draft.put("time", time.text if time else None)
-    place = find_place(text, rest_start)
+    purpose = find_purpose(text, rest_start)
+    place = find_place(text[: purpose.start] if purpose else text, rest_start)
     draft.put("place", place.text if place else None)
     reason = find_reason(text, rest_start)
     draft.put("reason", reason.text if reason else None)

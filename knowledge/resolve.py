@@ -58,10 +58,13 @@ def _recent_people(
     window: list[list[tuple[EntityDraft, str]]] = []
     for sentence in sentences:
         found = sorted(
-            (sentence.text.find(name), person, name)
-            for person in people
-            for name in [person.name, *sorted(person.aliases)]
-            if name in sentence.text
+            (
+                (sentence.text.find(name), person, name)
+                for person in people
+                for name in [person.name, *sorted(person.aliases)]
+                if name in sentence.text
+            ),
+            key=lambda item: (item[0], item[2], item[1].name),
         )
         here = [(person, name) for _, person, name in found]
         window = [*window[-2:], here]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from knowledge.clauses import clause_start, find_time, quote_spans
+from knowledge.clauses import Phrase, clause_start, find_time, quote_spans, time_pattern
 from knowledge.lexicon import lexicon
 from knowledge.schema import FactKind, Sentence
 
@@ -86,6 +86,16 @@ def _speaker_before(text: str, cue_start: int) -> str:
     return re.sub(r"^(?:and|but|then|so)\s+", "", speaker)
 
 
+def _time_before(text: str, cue_start: int) -> Phrase | None:
+    """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called'."""
+    start = max(0, cue_start - 80)
+    found = [m for m in time_pattern().finditer(text, start, cue_start)]
+    if not found:
+        return None
+    match = found[-1]
+    return Phrase(match.group().strip(), match.start(), match.end())
+
+
 def _speaker_after(text: str, cue_end: int) -> str:
     match = re.match(r"\s*((?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", text[cue_end:])
     return match.group(1) if match else ""
@@ -103,6 +113,8 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 
 
 _APPOSITIVE_TAIL = re.compile(r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*)$")
+_ADDRESSED_CUES = {"called on", "calls on", "urged", "urges", "asked", "asks", "told", "warned"}
+_CALLED_ON = re.compile(r"\s*(?P<who>[^,;.]{2,60}?) to [a-z]")
 _NEGATED_CUE = re.compile(
     r"(?:\bnot|\bnever|declined to|refused to|would not|did not|does not|no longer)\s+$"
 )
@@ -137,9 +149,11 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
     draft.put("mode", mode)
     behalf = _BEHALF.search(text)
     draft.put("on_behalf_of", behalf.group("who") if behalf else None)
-    time = find_time(text, match.start())
-    time = time or find_time(speaker)
+    time = find_time(text, match.start()) or find_time(speaker) or _time_before(text, match.start())
     draft.put("time", time.text if time else None)
+    called = _CALLED_ON.match(text[match.end() :]) if cue in _ADDRESSED_CUES else None
+    if called:
+        draft.put("addressee", called.group("who").strip('“”"'))
     if cue.startswith(("told ", "tells ")):
         draft.put("addressee", cue.split(" ", 1)[1])
     return draft

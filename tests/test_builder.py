@@ -1,8 +1,7 @@
 """Tests for knowledge.builder on the seed article: determinism, credit, facts, entities, bad input.
 
 The expected facts are what the article says (read from its text, not from the builder's output);
-the ones the builder does not extract yet are strict xfails, so fixing one turns the suite red
-until its mark is removed.
+a fact the builder misses fails its case.
 """
 
 from __future__ import annotations
@@ -59,10 +58,6 @@ def test_build_does_not_depend_on_the_hash_seed(seed_fact_base: FactBase) -> Non
 def test_seed_credit_is_afp(seed_fact_base: FactBase) -> None:
     """The seed's 'With AFP' line gives the credit AFP."""
     assert seed_fact_base.article.credit == "AFP"
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 EXPECTED_SEED_FACTS = [
@@ -155,13 +150,11 @@ EXPECTED_SEED_FACTS = [
         "statement", 10, "armed wing called on",
         {"speaker": "spokesman", "cue": "called on", "time": "Friday"},
         id="p10-spokesman-called-on-friday",
-        marks=_xfail("'on Friday a spokesman ... called on': the time slot is not filled"),
     ),
     pytest.param(
         "statement", 10, "armed wing called on",
         {"speaker": "spokesman", "cue": "called on", "addressee": "our people"},
         id="p10-spokesman-called-on-our-people",
-        marks=_xfail("'called on “our people” to mobilize': no addressee slot"),
     ),
     pytest.param(
         "attribute", 3, "five-month-old war in Gaza",
@@ -182,7 +175,6 @@ EXPECTED_SEED_FACTS = [
         "action", 3, "mediators scrambled to secure a new truce",
         {"agent": "mediators", "verb": "scrambled", "purpose": "secure a new truce"},
         id="p3-mediators-scrambled",
-        marks=_xfail("'mediators scrambled to secure a new truce ... before Ramadan': no fact"),
     ),
     pytest.param(
         "attribute", 10, "has been a flashpoint for violence",
@@ -211,7 +203,6 @@ UNFILLED_SLOTS = [
     pytest.param(
         "meeting", "its spy chief had met with his US counterpart", "place",
         id="p1-meeting-has-no-place",
-        marks=_xfail("'the release of hostages still held in Gaza' is taken as where they met"),
     ),
     pytest.param(
         "meeting", "met yesterday (Friday) with the head of the CIA", "place",
@@ -291,12 +282,6 @@ def test_build_rejects_empty_text(text: str) -> None:
         build_fact_base(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="resolve._recent_people sorts (position, EntityDraft, name) tuples; two people found "
-    "at one position (a shared surname) compare EntityDrafts and raise TypeError",
-)
 def test_two_people_sharing_a_surname_build() -> None:
     """An article naming two people with one surname builds; 'Smith' is one of them."""
     fact_base = build_fact_base(
