@@ -46,6 +46,7 @@ def time_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:early|late|earlier|later) )?(?:on |this |last |next |by |from |until |since )?"
         rf"(?:(?:{relative})(?: \({day}\))?|{day}(?: (?:morning|afternoon|evening|night))?"
+        rf"|(?:the )?(?:end|start|beginning|middle) of (?:{months}|the year|the month)"
         rf"|(?:{months}) \d{{1,2}}(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?|(?:in )?(?:19|20)\d\d"
         rf"|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
         rf"(?= |,|\.|$))"
@@ -72,10 +73,24 @@ def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) 
             continue
         words = match.group(1)
         name = re.match(r"(?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", words)
-        if name and (name.group(1).lower() in lexicon().places or name.group(1) in places):
+        if name and _is_place(name.group(1), match.group().split()[0], places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)
     return None
+
+
+def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
+    """A gazetteer place, a known place, or a capitalised name after 'in', 'at' or 'near' that
+    is not a month, a weekday or an organisation ('in St. Louis', not 'in November')."""
+    lex = lexicon()
+    low = name.lower()
+    if low in lex.places or name in places:
+        return True
+    if preposition not in ("in", "at", "near", "outside", "inside"):
+        return False
+    words = low.split()
+    calendar = lex.months | lex.weekdays
+    return not (words[0] in calendar or f"{words[0]}." in calendar or set(words) & lex.org_words)
 
 
 def _phrase_after(text: str, pattern: str, start: int) -> Phrase | None:

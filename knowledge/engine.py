@@ -21,7 +21,7 @@ __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engin
 
 MAX_QUESTION_CHARS = 500
 """Longer questions are cut to this many characters (and the reply says so)."""
-ANSWER_THRESHOLD = 0.55
+ANSWER_THRESHOLD = 0.6
 SUGGEST_THRESHOLD = 0.35
 BONUS_CAP = 0.1
 """Type bonuses reorder candidates but lift confidence above word coverage by at most this."""

@@ -11,6 +11,7 @@ from knowledge.clauses import (
     find_reason,
     find_time,
     quote_spans,
+    time_pattern,
 )
 from knowledge.lexicon import lexicon
 from knowledge.schema import Sentence
@@ -19,10 +20,21 @@ from knowledge.statements import FactDraft
 __all__ = ["find_actions", "find_attributes", "find_meetings", "find_unknowns"]
 
 _MEETING = re.compile(
-    r"\b(?:had |has |have |will |would |to |did not )?"
-    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|conferred)\b"
-    r"(?P<middle>[^,.;]*?)\bwith (?P<partner>[^.;]+?)(?=,? (?:as|to|in order|in a bid|for|on|"
-    r"at|about|over|after|before|in)\b|[.;]|,\s(?![A-Z])|$)"
+    r"\b(?:(?:had|has|have|will|would|to|did not|first|also|then|later) )*"
+    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|hosts|conferred)\b"
+    r"(?P<rest>[^.;]*)"
+)
+_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later)\b"
+    r"|\(\w+\))\s*"
+)
+_PARTNER_START = re.compile(
+    r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|members|"
+    r"delegates|executives|envoys|his|her|their|its)\b).+))"
+)
+_PARTNER_END = re.compile(
+    r",? (?:as|to|in order|in a bid|for|on|at|about|over|after|before|in|early|late|last|this|"
+    r"next|and (?:unanimously|agreed|discussed|said))\b|[.;]|,\s(?![A-Z])|$"
 )
 _MEETING_NOUN = re.compile(
     r"(?P<when>[A-Z][a-z]+’s |[A-Z][a-z]+'s )?meeting between (?P<a>[A-Z][\w’'.-]*(?: [A-Z]"
@@ -62,6 +74,11 @@ _AGE = re.compile(
     r"\b(?:the |a |an )?(?P<value>[\w-]+-(?:month|year|week|day)-old) "
     r"(?P<noun>[a-z]+(?: in [A-Z][\w]+)?)"
 )
+_ROLE_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+), (?:\d{1,3}, )?(?P<role>(?:a|an|the|its|his|her)"
+    r" (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
+    r"(?: (?:of|for|at|to|in) [^,]{2,60})?)(?=,)"
+)
 _PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
 _ASPECTS = {
@@ -96,13 +113,16 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
     for sentence in sentences:
         text = sentence.text
         for match in _MEETING.finditer(text):
+            if _in_quote(text, match.start()) and not sentence.text.lstrip().startswith(("“", '"')):
+                continue
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             agent = _subject_before(text, match.start())
             agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
             draft.put("agent", re.sub(r"\s+(?:had|has|have|will|would)$", "", agent))
-            draft.put("partner", match.group("partner"))
+            draft.put("partner", _partner(match.group("rest")))
             _put_circumstances(draft, text, match.start())
-            drafts.append(draft)
+            if draft.slots.get("agent") or draft.slots.get("partner"):
+                drafts.append(draft)
         for match in _MEETING_NOUN.finditer(text):
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             draft.put("agent", match.group("a"))
@@ -111,6 +131,25 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
             draft.put("time", when.rstrip("’' s") if when else None)
             drafts.append(draft)
     return drafts
+
+
+def _partner(rest: str) -> str | None:
+    """Who was met: 'with B', or a direct object ('met Ardent founder Rajiv Menon in ...')."""
+    while True:
+        time = time_pattern().match(rest.strip())
+        adverb = _ADVERBIAL.match(rest)
+        if time:
+            rest = rest.strip()[time.end() :]
+        elif adverb and adverb.end():
+            rest = rest[adverb.end() :]
+        else:
+            break
+    start = _PARTNER_START.match(rest.strip(" ,"))
+    if start is None:
+        return None
+    phrase = start.group("with") or start.group("object") or ""
+    end = _PARTNER_END.search(phrase)
+    return phrase[: end.start()] if end else phrase
 
 
 def _put_circumstances(draft: FactDraft, text: str, start: int) -> None:
@@ -201,6 +240,13 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
                 groups = match.groupdict()
                 draft.put("condition", groups.get("condition"))
                 drafts.append(draft)
+        for match in _ROLE_APPOSITION.finditer(text):
+            if _in_quote(text, match.start()):
+                continue
+            draft = FactDraft("attribute", sentence, match.start(), match.end())
+            draft.put("subject", match.group("name"))
+            draft.put("value", match.group("role"))
+            drafts.append(draft)
         for match in _PERSON_AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", match.group("name"))

@@ -20,7 +20,7 @@ ECHO_WEIGHT = 0.25
 RESOLVED = 0.7
 """Credit for an entity a sentence refers to only by description or pronoun."""
 
-UNKNOWN_WEIGHT = 2.0
+UNKNOWN_WEIGHT = 2.5
 """A word the article never uses weighs this many times the rarest article word: the question
 is then mostly about something the article does not cover."""
 PLACEHOLDER_WEIGHT = 0.3

@@ -13,7 +13,10 @@ from knowledge.statements import FactDraft
 __all__ = ["link_slots", "resolve_descriptions", "resolve_speakers"]
 
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "(previous speaker)"}
-_GENERIC_NOUNS = r"movement|group|company|firm|club|party|team|organisation|organization|agency"
+_GENERIC_NOUNS = (
+    r"movement|group|company|firm|club|party|team|organisation|organization|agency|developer|"
+    r"maker|regulator|side|carmaker|retailer|bank|ministry|government|union|board"
+)
 _DETERMINERS = re.compile(r"^(?:its|his|her|their|the|a|an)\s+", re.IGNORECASE)
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
@@ -159,7 +162,7 @@ def link_slots(facts: list[FactDraft], drafts: list[EntityDraft], ids: list[str]
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
-            elif orgs and re.search(rf"\bthe (?:{_GENERIC_NOUNS})\b", text, re.IGNORECASE):
+            elif orgs and re.search(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", text, re.IGNORECASE):
                 nearest = _nearest_org(fact, drafts, orgs)
                 if nearest is not None:
                     fact.entities[slot] = ids[nearest]

@@ -112,7 +112,9 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
     return cue, end
 
 
-_APPOSITIVE_TAIL = re.compile(r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*)$")
+_APPOSITIVE_TAIL = re.compile(
+    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*)$"
+)
 _ADDRESSED_CUES = {"called on", "calls on", "urged", "urges", "asked", "asks", "told", "warned"}
 _CALLED_ON = re.compile(r"\s*(?P<who>[^,;.]{2,60}?) to [a-z]")
 _NEGATED_CUE = re.compile(
@@ -126,6 +128,7 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
     if _NEGATED_CUE.search(text[: match.start()]):
         return None
     speaker = _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
+    speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
     if not speaker or speaker.lower() in {"that", "which", "who"}:
@@ -136,10 +139,12 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)
     if before:
-        content = text[before[0][0] : before[-1][1]]
+        content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"
     else:
         content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        if not content.strip(" .") and speaker_start > 0:
+            content = text[:speaker_start].strip(" ,")
         whole = len(quotes) == 1 and content[:1] in '“"' and content.rstrip(". ")[-1:] in '”"'
         mode = "direct" if whole else "indirect"
     draft = FactDraft("statement", sentence, 0, len(text))
