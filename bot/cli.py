@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,7 +100,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "eval":
         from bot.evaluate import run_eval
 
-        return run_eval(args.questions, as_json=args.json, show_errors=args.show_errors)
+        return run_eval(
+            args.questions, as_json=args.json, show_errors=args.show_errors, article=args.article
+        )
     if command == "health":
         from bot.health import run_health
 
@@ -125,4 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"article-bot: {error}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
+        return 0
+    except BrokenPipeError:
+        # The reader went away (`article-bot ask ... | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -68,7 +68,7 @@ def _show(answer: Answer, out: IO[str], colour: bool) -> None:
     if answer.answer and answer.sources:
         out.write(_paint(answer.answer, _BOLD, colour) + "\n")
         source = answer.sources[0]
-        quote = f"  “{source.text}”\n  (paragraph {source.paragraph})"
+        quote = f"  {source.text}\n  (paragraph {source.paragraph})"
         out.write(_paint(quote, _DIM, colour) + "\n")
     else:
         out.write(answer.reply + "\n")

@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from knowledge import Engine, load_source
 from knowledge.evaluation import evaluate
 
 __all__ = ["run_eval"]
 
 
-def run_eval(path: Path, as_json: bool = False, show_errors: bool = False) -> int:
-    """Evaluate and print the report; exit 0 (the numbers are the result, not the status)."""
-    report = evaluate(path)
+def run_eval(
+    path: Path, as_json: bool = False, show_errors: bool = False, article: Path | None = None
+) -> int:
+    """Evaluate and print the report; exit 0 (the numbers are the result, not the status).
+
+    `article` (a .txt or .json) replaces the article the question file names.
+    """
+    report = evaluate(path, Engine(load_source(article)) if article else None)
     if as_json:
         payload = {
             "overall": report.accuracy(),
