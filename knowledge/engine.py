@@ -149,7 +149,7 @@ class Engine:
         listed = "\n".join(f"• {s}" for s in suggestions)
         reply = (
             "Hello! I answer questions about one news article, quoting the sentence each answer "
-            f"comes from. Try:\n{listed}"
+            f"comes from. Try:\n{listed}{_truncation_note(truncated)}"
         )
         return Answer(
             question=asked,
@@ -168,7 +168,9 @@ class Engine:
             question=asked,
             answered=False,
             answer=None,
-            reply="Please ask a question in words, for example: " + " / ".join(suggestions),
+            reply="Please ask a question in words, for example: "
+            + " / ".join(suggestions)
+            + _truncation_note(truncated),
             confidence=0.0,
             suggestions=suggestions,
             kind="empty",

@@ -255,7 +255,9 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
         for match in _AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", f"the {match.group('noun')}")
-            draft.put("value", match.group("value").replace("-", " "))
+            number, unit, _ = match.group("value").rsplit("-", 2)
+            plural = "" if number.lower() in ("one", "1", "a") else "s"
+            draft.put("value", f"{number.replace('-', ' ')} {unit}{plural} old")
             drafts.append(draft)
     return drafts
 

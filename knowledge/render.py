@@ -42,6 +42,7 @@ def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
         "place": ("place",),
         "reason": ("purpose", "reason"),
         "number": (),
+        "age": ("value",),
     }.get(question.wh, ())
     for kind in ("not_known",):
         for fact in facts:
@@ -93,6 +94,8 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
 
 def _render(question: Question, index: Index, fact: Fact) -> str | None:
     wh = question.wh
+    if wh == "age" and fact.kind == "attribute" and " old" in f" {_slot(fact, 'value') or ''}":
+        return f"{_slot(fact, 'subject')}: {_slot(fact, 'value')}"
     if wh == "time" and _slot(fact, "time"):
         return _slot(fact, "time")
     if wh == "place" and _slot(fact, "place"):

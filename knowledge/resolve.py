@@ -176,6 +176,8 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
     people = [m for m in matches if kinds[m] == "person"]
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
+    if slot in {"subject", "holder"}:
+        return matches[0]  # the head of 'The Al-Aqsa mosque compound in ... Jerusalem'
     return max(matches, key=len)
 
 

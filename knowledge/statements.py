@@ -27,9 +27,12 @@ class FactDraft:
     entities: dict[str, str] = field(default_factory=dict)
 
     def put(self, name: str, value: str | None) -> None:
-        """Set a slot when the value is non-empty."""
+        """Set a slot when the value is non-empty (a closing full stop is dropped)."""
         if value and value.strip(" ,.;:"):
-            self.slots[name] = value.strip(" ,;:")
+            value = value.strip(" ,;:")
+            if value.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]?|\.[A-Z])\.$", value):
+                value = value[:-1]
+            self.slots[name] = value
 
 
 def _cue_pattern() -> re.Pattern[str]:
