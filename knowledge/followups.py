@@ -17,6 +17,7 @@ _PRONOUN = re.compile(
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
+_SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come)\W*$", re.I
 )
@@ -101,12 +102,19 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if question.entities:
         return question
     personal = bool(_PERSONAL.search(text))
+    plural = bool(re.search(r"\b(?:they|them|their)\b", text, re.I))
+    people = [e for e in context.entities if index.entity_kinds.get(e) == "person"]
+    if plural and len(people) >= 2:
+        question.entities = people[:2]
+        question.subjects = question.subjects or (people[:2] if _SUBJECT.search(text) else [])
+        return question
     for entity in context.entities:
         kind = index.entity_kinds.get(entity)
         if kind == "date" or (personal and kind != "person"):
             continue
         question.entities = [entity]
-        question.subjects = question.subjects or [entity]
+        if _SUBJECT.search(text):
+            question.subjects = question.subjects or [entity]
         question.primary = question.primary or entity
         return question
     if (context.asked and _DEMONSTRATIVE.search(text)) or re.search(r"\bthey\b", text, re.I):

@@ -33,6 +33,8 @@ class Lexicon:
     months: frozenset[str]
     relative_times: tuple[str, ...]
     stopwords: frozenset[str]
+    light_words: frozenset[str]
+    """Common verbs and modifiers that carry little of a question's topic ('think', 'seen')."""
     synonyms: tuple[frozenset[str], ...]
 
 
@@ -62,6 +64,7 @@ def lexicon() -> Lexicon:
         months=frozenset(words["months"]),
         relative_times=tuple(sorted(words["relative_times"], key=len, reverse=True)),
         stopwords=frozenset(words["stopwords"]),
+        light_words=frozenset(words["light_words"]),
         synonyms=tuple(
             frozenset(str(w) for w in group) for group in groups if isinstance(group, list)
         ),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from knowledge.index import Index, phrase_concepts, predicate_kinds
+from knowledge.lexicon import lexicon, stem
 from knowledge.question import Question
 from knowledge.schema import Fact
 
@@ -29,6 +30,8 @@ FOCUS_BONUS = 0.1
 """A follow-up ('Who reported that?') leans towards the sentence of the last answer."""
 SHORTLIST = 40
 """Sentences scored in full: the best this many by word coverage."""
+LIGHT_WEIGHT = 0.5
+"""An unknown light word ('think', 'seen', 'letting') weighs this much of the rarest word."""
 SLOT_BONUS = 0.12
 """A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
 MISSING_SLOT_FIT = 0.7
@@ -70,7 +73,16 @@ class Match:
 
 def _weight(concept: frozenset[str], index: Index) -> float:
     known = [index.idf[c] for c in concept if c in index.idf]
-    return max(known) if known else UNKNOWN_WEIGHT * index.default_idf
+    if known:
+        return max(known)
+    if concept & _light_stems():
+        return LIGHT_WEIGHT * index.default_idf
+    return UNKNOWN_WEIGHT * index.default_idf
+
+
+@cache
+def _light_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in lexicon().light_words)
 
 
 def _entity_idf(entity: str, index: Index) -> float:

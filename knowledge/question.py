@@ -187,11 +187,25 @@ def _stopwords_by_letters() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(words)) for key, words in table.items()}
 
 
-def _correct(word: str, index: Index) -> str:
+_WH_WORDS = ("who", "what", "when", "where", "why", "how", "which")
+_LONG_FUNCTION_WORDS = ("about", "does", "with", "there", "their", "where", "which", "would")
+
+
+def _misspelt_function_word(word: str, first: bool) -> str | None:
+    """'wher did ...', 'wen was ...', '... abot': one edit from a question word."""
+    choices: tuple[str, ...] = _WH_WORDS if first else ()
+    choices += _LONG_FUNCTION_WORDS if len(word) >= 4 else ()
+    for choice in choices:
+        if len(word) >= 3 and OSA.distance(word, choice) == 1 and word[0] == choice[0]:
+            return choice
+    return None
+
+
+def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
         return word
-    swapped = _swapped_stopword(word)
+    swapped = _swapped_stopword(word) or _misspelt_function_word(word, first)
     if swapped is not None and word not in _lexicon_words():
         return swapped
     if len(word) < 4:
@@ -258,7 +272,7 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             gram = " ".join(words[start : start + length])
             if len(gram) < 3 or (length == 1 and gram in lexicon().stopwords):
                 continue
-            cutoff = 100 if len(gram) < 5 else 86
+            cutoff = 100 if len(gram) < 5 else 80 if length == 1 else 86
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
@@ -327,7 +341,7 @@ def analyse(text: str, index: Index) -> Question:
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
-    words = [_correct(w, index) for w in words]
+    words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
