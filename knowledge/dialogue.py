@@ -18,7 +18,7 @@ class Conversation:
     question: str | None = None
     """The last question that was answered (as understood, follow-ups spelt out)."""
     asked: str | None = None
-    """The last question asked, answered or not."""
+    """The last question asked, when it went unanswered (None after an answer)."""
     turns: int = 0
 
     def reset(self) -> None:

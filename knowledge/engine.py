@@ -91,6 +91,7 @@ class Engine:
         ]
         context.question = " ".join(question.words) if len(question.words) > 2 else context.question
         context.fact = sentence.id
+        context.asked = None
         context.turns += 1
         note = _truncation_note(truncated)
         reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}{note}"

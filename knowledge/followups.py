@@ -103,6 +103,12 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         return question
     personal = bool(_PERSONAL.search(text))
     plural = bool(re.search(r"\b(?:they|them|their)\b", text, re.I))
+    if context.asked and not personal:
+        earlier = analyse(context.asked, index)
+        if earlier.concepts and not earlier.entities:
+            # The last turn went unanswered, but 'they' still means what it asked about.
+            question.concepts = question.concepts + earlier.concepts
+            return question
     people = [e for e in context.entities if index.entity_kinds.get(e) == "person"]
     if plural and len(people) >= 2:
         question.entities = people[:2]

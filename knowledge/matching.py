@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,8 @@ SHORTLIST = 40
 """Sentences scored in full: the best this many by word coverage."""
 LIGHT_WEIGHT = 0.5
 """An unknown light word ('think', 'seen', 'letting') weighs this much of the rarest word."""
+AGENT_BONUS = 0.05
+"""The question's first topic word names who acts or speaks in the sentence."""
 SLOT_BONUS = 0.12
 """A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
 MISSING_SLOT_FIT = 0.7
@@ -165,6 +168,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     predicate = _predicate_fit(question, index, facts)
     fit *= predicate
     bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
+    bonus += _agent_bonus(question, facts)
     if question.definition and question.primary:
         entity = index.entities.get(question.primary)
         titles = entity.titles if entity else []
@@ -245,9 +249,32 @@ def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float
         roles = {fact.slots[r].entity for r in _ROLES[fact.kind] if r in fact.slots}
         if roles & asked or index.chains.get(fact.id, set()) & asked:
             return 1.0
+        texts = " ".join(fact.slots[r].text for r in _ROLES[fact.kind] if r in fact.slots)
+        if any(_named_in(index, entity, texts) for entity in asked):
+            return 1.0  # 'Israeli military spokesman Daniel Hagari' speaks for Israel
     if kinds & {"statement"} and not asked & index.speakers:
         return NEVER_SPOKE_FIT
     return PREDICATE_MISMATCH_FIT
+
+
+def _named_in(index: Index, entity_id: str, text: str) -> bool:
+    entity = index.entities.get(entity_id)
+    if entity is None:
+        return False
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in [entity.name, *entity.aliases])
+
+
+def _agent_bonus(question: Question, facts: list[Fact]) -> float:
+    """'What are the mediators trying to do?': a fact whose agent or speaker is the mediators."""
+    if not question.concepts or question.concepts[0] in question.predicate:
+        return 0.0
+    first = question.concepts[0]
+    for fact in facts:
+        for role in ("agent", "speaker"):
+            slot = fact.slots.get(role)
+            if slot and any(first & c for c in phrase_concepts(slot.text)):
+                return AGENT_BONUS
+    return 0.0
 
 
 def _has_slot(question: Question, facts: list[Fact], slots: tuple[str, ...]) -> bool:

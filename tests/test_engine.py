@@ -14,10 +14,10 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.91, 0.82),
+    ("seed_dev.json", 0.92, 0.82),
     ("seed_holdout.json", 0.83, 0.81),
     ("politics.json", 0.72, 0.80),
-    ("health.json", 0.88, 0.90),
+    ("health.json", 0.90, 0.90),
     ("business.json", 0.78, 0.80),
     ("sports.json", 0.76, 0.70),
 ]
