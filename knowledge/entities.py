@@ -366,21 +366,64 @@ def _link_demonyms(collector: _Collector, text: str) -> None:
             draft.aliases.add(match.group())
 
 
+_CLAUSE = re.compile(r", and |; |, but |, while ")
+_SUBJECT_PRONOUN = re.compile(r"^[\s“\"‘'(]*(?P<p>she|he)\b", re.I)
+_OTHER_PRONOUN = re.compile(r"\b(?P<p>she|her|herself|he|his|him|himself)\b", re.I)
+
+
 def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
-    """A person alone in a sentence with only 'she'/'her' (or 'he'/'his') pronouns."""
+    """Vote each person's gender from the pronouns that refer to them; the majority wins.
+
+    A clause's subject is its first named person, or the person its opening 'she'/'he' refers
+    to (the first person of the sentence before); 'her'/'his' in a clause agree with its
+    subject; a 'she said' after a quotation refers to the person named last before it.
+    """
     people = [d for d in collector.drafts.values() if d.kind == "person" and d.gender is None]
     votes: dict[str, list[str]] = {}
+    previous_first: EntityDraft | None = None
     for sentence in sentences:
-        for pronoun in re.finditer(r"\b(?:she|her|herself|he|his|him|himself)\b", sentence.text):
-            person = _nearest_before(people, sentence.text, pronoun.start())
-            if person is not None:
-                female = pronoun.group() in {"she", "her", "herself"}
-                gender = "female" if female else "male"
-                votes.setdefault(person.name, []).append(gender)
+        text, cursor = sentence.text, 0
+        for clause in _CLAUSE.split(text):
+            start = text.find(clause, cursor)
+            cursor = start + len(clause)
+            opening = _SUBJECT_PRONOUN.match(clause)
+            if opening:
+                subject = previous_first if start == 0 else _nearest_before(people, text, start)
+                _vote(votes, subject, opening.group("p"))
+            else:
+                subject = _nearest_after(people, clause, 0)
+            for pronoun in _OTHER_PRONOUN.finditer(clause, opening.end() if opening else 0):
+                word = pronoun.group("p").lower()
+                quoted_cue = word in {"she", "he"}
+                person = (
+                    _nearest_before(people, text, start + pronoun.start())
+                    if quoted_cue
+                    else subject
+                )
+                _vote(votes, person, word)
+        previous_first = _nearest_after(people, text, 0) or previous_first
     for person in people:
         found = votes.get(person.name, [])
-        if found and all(v == found[0] for v in found):
-            person.gender = found[0]
+        female, male = found.count("female"), found.count("male")
+        if female != male:
+            person.gender = "female" if female > male else "male"
+
+
+def _vote(votes: dict[str, list[str]], person: EntityDraft | None, pronoun: str) -> None:
+    if person is not None:
+        female = pronoun.lower() in {"she", "her", "herself"}
+        votes.setdefault(person.name, []).append("female" if female else "male")
+
+
+def _nearest_after(people: list[EntityDraft], text: str, start: int) -> EntityDraft | None:
+    """The person named first at or after `start`."""
+    best: tuple[int, EntityDraft] | None = None
+    for person in people:
+        for name in [person.name, *sorted(person.aliases)]:
+            position = text.find(name, start)
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, person)
+    return best[1] if best else None
 
 
 def _nearest_before(people: list[EntityDraft], text: str, end: int) -> EntityDraft | None:

@@ -274,6 +274,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
                 continue
             cutoff = 100 if len(gram) < 5 else 80 if length == 1 else 86
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
+                continue  # 'march' is a word of the article, not a misspelt 'Marsh'
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
     found.extend(_title_spans(words, index))
@@ -283,6 +285,10 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
 def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
     """Entity spans found through roles; their score 0.9 marks them as descriptions."""
     return _role_spans(words, index)
+
+
+def _known_word(word: str, index: Index) -> bool:
+    return stem(word) in index.idf or word in _lexicon_words() or word in lexicon().stopwords
 
 
 def _role_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
