@@ -99,7 +99,7 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
     current: list[_Token] = []
     for i, tok in enumerate(toks):
         gap = text[current[-1].end : tok.start] if current else " "
-        joined = gap in (" ", "-")
+        joined = gap in (" ", "-", " & ")
         if _capitalised(tok.text) and (not current or joined):
             current.append(tok)
             if _POSSESSIVE.search(tok.text) and tok.text.lower().endswith(("’s", "'s")):
