@@ -199,9 +199,11 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
         return "event"
     if any(w in lex.org_words for w in lows) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "organisation"
-    if re.search(r"(?:tion|ment|ing|ics|ware|tech|ies)$", lows[-1]):
+    if has_title:
+        return "person"
+    if re.search(r"(?:tion|ment|ics|ware|tech|ies)$", lows[-1]):
         return "organisation"
-    if has_title or (len(words) in (2, 3) and "of" not in lows):
+    if len(words) in (2, 3) and "of" not in lows:
         return "person"
     return "place" if before in _LOCATIVE else "organisation"
 

@@ -52,7 +52,26 @@ _WH = (
 _YES_NO = re.compile(
     r"^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would|should|may|might)\b"
 )
-_TYPO_WH = {"wat": "what", "wht": "what", "whn": "when", "whr": "where", "hw": "how", "y": "why"}
+_TYPO_WH = {
+    "wat": "what",
+    "wht": "what",
+    "whn": "when",
+    "whr": "where",
+    "hw": "how",
+    "y": "why",
+    "ppl": "people",
+    "yr": "year",
+    "yrs": "years",
+    "govt": "government",
+    "gov": "government",
+    "bc": "because",
+    "cuz": "because",
+    "abt": "about",
+    "tmrw": "tomorrow",
+    "mgr": "manager",
+    "dept": "department",
+    "intl": "international",
+}
 _CONTRACTIONS = {
     "whos": ("who", "is"),
     "who's": ("who", "is"),

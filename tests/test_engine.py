@@ -20,9 +20,9 @@ FLOORS = [
     ("health.json", 0.90, 0.90),
     ("business.json", 0.78, 0.80),
     ("sports.json", 0.76, 0.70),
-    ("court.json", 0.54, 0.83),
-    ("climate.json", 0.60, 0.83),
-    ("tech.json", 0.51, 0.50),
+    ("court.json", 0.59, 0.83),
+    ("climate.json", 0.75, 0.83),
+    ("tech.json", 0.60, 0.50),
 ]
 
 
