@@ -28,8 +28,7 @@ import logging
 import random
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal, TypeVar
@@ -52,11 +51,11 @@ __all__ = [
     "DEFAULT_RETRY_POLICY",
     "Delivery",
     "DeliveryStats",
+    "Indicator",
     "Outcome",
     "RetryPolicy",
     "classify",
     "retry_after_seconds",
-    "typing_while_slow",
 ]
 
 log = logging.getLogger(__name__)
@@ -150,26 +149,38 @@ class Delivery:
             scope.reschedule(self._deadline)
 
     async def call(
-        self, method: str, chat_id: int | None, request: Callable[[], Awaitable[T]]
+        self,
+        method: str,
+        chat_id: int | None,
+        request: Callable[[], Awaitable[T]],
+        *,
+        waiting: Callable[[], Awaitable[object]] | None = None,
     ) -> T | None:
-        """Run ``request`` until it succeeds or a bound is hit; None when it never got through."""
-        started = self._clock()
-        for attempt in range(1, self.policy.attempts + 1):
-            try:
-                result = await self._attempt(request)
-            except Exception as error:  # Every failure is classified below.
-                wait = self._wait(error, attempt)
-                outcome = "final" if isinstance(error, TimeoutError) else classify(error)
-                last = attempt == self.policy.attempts or not self._has_time(started, wait)
-                if outcome == "final" or last:
-                    self._give_up(method, chat_id, attempt, error)
-                    return None
-                self._note_retry(method, chat_id, attempt, error, outcome, wait)
-                await self._sleep(wait)
-            else:
-                self.stats.delivered += 1
-                return result
-        raise AssertionError("unreachable: the last attempt returns")  # pragma: no cover
+        """Run ``request`` until it succeeds or a bound is hit; None when it never got through.
+
+        ``waiting`` (say, sending "typing…") is shown from the first failure until the end.
+        """
+        started, indicator = self._clock(), None
+        try:
+            for attempt in range(1, self.policy.attempts + 1):
+                try:
+                    result = await self._attempt(request)
+                except Exception as error:  # Every failure is classified below.
+                    wait = self._wait(error, attempt)
+                    if not self._retryable(error, attempt, started, wait):
+                        self._give_up(method, chat_id, attempt, error)
+                        return None
+                    self._note_retry(method, chat_id, attempt, error, wait)
+                    if waiting is not None and indicator is None:
+                        indicator = Indicator(waiting)
+                    await self._sleep(wait)
+                else:
+                    self.stats.delivered += 1
+                    return result
+            raise AssertionError("unreachable: the last attempt returns")  # pragma: no cover
+        finally:
+            if indicator is not None:
+                indicator.stop()
 
     async def _attempt(self, request: Callable[[], Awaitable[T]]) -> T:
         async with asyncio.timeout(self._deadline) as scope:
@@ -184,23 +195,22 @@ class Delivery:
             return retry_after_seconds(error)
         return self.policy.backoff(attempt, self._rng())
 
-    def _has_time(self, started: float, wait: float) -> bool:
+    def _retryable(self, error: Exception, attempt: int, started: float, wait: float) -> bool:
+        """Whether another attempt may help and fits in the attempt, time and shutdown bounds."""
+        if isinstance(error, TimeoutError) or classify(error) == "final":
+            return False  # A TimeoutError is the shutdown deadline, not a network timeout.
+        if attempt == self.policy.attempts:
+            return False
         if self._clock() + wait > started + self.policy.budget:
             return False
         return self._deadline is None or (asyncio.get_running_loop().time() + wait < self._deadline)
 
     def _note_retry(
-        self,
-        method: str,
-        chat_id: int | None,
-        attempt: int,
-        error: BaseException,
-        outcome: Outcome,
-        wait: float,
+        self, method: str, chat_id: int | None, attempt: int, error: BaseException, wait: float
     ) -> None:
         self.stats.retries += 1
         extra = {"chat_id": chat_id, "method": method, "attempt": attempt}
-        if outcome == "ambiguous":
+        if classify(error) == "ambiguous":
             self.stats.ambiguous += 1
             log.warning(
                 "%s to chat %s: no response (%s); retrying in %.2f s, it may arrive twice",
@@ -247,27 +257,29 @@ async def _best_effort(send: Callable[[], Awaitable[object]]) -> None:
         log.debug("chat action not shown: %s", _describe(error))
 
 
-@contextmanager
-def typing_while_slow(
-    send: Callable[[], Awaitable[object]], delay: float, every: float = TYPING_LASTS
-) -> Iterator[None]:
-    """Show a chat action while the body runs late: first after ``delay`` s, then every ``every``.
+class Indicator:
+    """Shows a chat action now and every few seconds (it fades after 5) until stopped.
 
-    A reply that is ready at once shows no indicator at all: sending one for a sub-millisecond
-    answer would double the requests counted against Telegram's flood limits for nothing. While a
-    reply waits out a retry, the user sees that the bot is working on it.
+    Delivery starts one when a reply turns out to be late, i.e. its first attempt failed. A reply
+    that goes through at once shows none: for a sub-millisecond answer a "typing…" would only
+    double the requests that count against Telegram's flood limits, and under load it would
+    double them exactly when the bot can least afford it.
     """
-    loop = asyncio.get_running_loop()
-    pending: set[asyncio.Task[None]] = set()
 
-    def show() -> None:
-        task = loop.create_task(_best_effort(send))
-        pending.add(task)
-        task.add_done_callback(pending.discard)
-        timer[0] = loop.call_later(every, show)
+    def __init__(self, show: Callable[[], Awaitable[object]], every: float = TYPING_LASTS) -> None:
+        self._show, self._every = show, every
+        self._loop = asyncio.get_running_loop()
+        self._pending: set[asyncio.Task[None]] = set()
+        self._timer: asyncio.TimerHandle | None = None
+        self._fire()
 
-    timer = [loop.call_later(delay, show)]
-    try:
-        yield
-    finally:
-        timer[0].cancel()
+    def _fire(self) -> None:
+        task = self._loop.create_task(_best_effort(self._show))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        self._timer = self._loop.call_later(self._every, self._fire)
+
+    def stop(self) -> None:
+        """Show it no more."""
+        if self._timer is not None:
+            self._timer.cancel()

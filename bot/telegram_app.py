@@ -66,7 +66,7 @@ EXIT_UNREACHABLE = 1
 class TelegramConfig:
     """The bot's tunables, with the values used in production as defaults."""
 
-    concurrency: int = 64
+    concurrency: int = 32
     """Updates handled at once, so one slow chat never blocks the others."""
     max_chats: int = 10_000
     context_ttl: float = 30 * 60
@@ -74,8 +74,6 @@ class TelegramConfig:
     max_remembered: int = 20_000
     """Answered messages (for edits) and long button texts kept, each."""
     remember_ttl: float = 24 * 60 * 60
-    typing_delay: float = 0.3
-    """Show "typing…" only for a reply not delivered within this many seconds."""
     poll_timeout: float = 10.0
     drain_seconds: float = 3.0
     """After SIGTERM, replies in flight get this long before they are abandoned."""
@@ -114,7 +112,6 @@ def build_application(
         ChatContexts(config.max_chats, config.context_ttl),
         BoundedMap(config.max_remembered, config.remember_ttl),
         ButtonStore(config.max_remembered, config.remember_ttl),
-        config.typing_delay,
     )
     poll_request = get_updates_request or HTTPXRequest(connection_pool_size=2)
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
@@ -122,7 +119,7 @@ def build_application(
         .token(settings.bot_token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(_file_url(settings.telegram_api_base_url))
-        .request(request or HTTPXRequest(connection_pool_size=2 * config.concurrency + 8))
+        .request(request or HTTPXRequest(connection_pool_size=config.concurrency + 16))
         .get_updates_request(HeartbeatRequest(poll_request, Heartbeat(settings.heartbeat_file)))
         .concurrent_updates(config.concurrency)
         .post_init(handlers.post_init)

@@ -23,7 +23,7 @@ from telegram.error import BadRequest, Conflict, NetworkError
 from telegram.ext import Application, CallbackContext, filters
 
 from bot import replies
-from bot.delivery import Delivery, typing_while_slow
+from bot.delivery import Delivery
 from bot.telegram_format import (
     answer_html,
     escape,
@@ -98,10 +98,9 @@ class Handlers:
         chats: ChatContexts,
         answers: BoundedMap[tuple[int, int], int],
         buttons: ButtonStore,
-        typing_delay: float,
     ) -> None:
         self.engine, self.delivery, self.chats = engine, delivery, chats
-        self.answers, self.buttons, self.typing_delay = answers, buttons, typing_delay
+        self.answers, self.buttons = answers, buttons
 
     # -- sending ---------------------------------------------------------------------------------
 
@@ -115,7 +114,7 @@ class Handlers:
         markup: InlineKeyboardMarkup | None = None,
         thread: int | None = None,
     ) -> Message | None:
-        """Send one HTML message through Delivery, showing "typing…" while it is late."""
+        """Send one HTML message through Delivery, showing "typing…" while it is retried."""
         quote = None
         if reply_to is not None:
             quote = ReplyParameters(reply_to.message_id, allow_sending_without_reply=True)
@@ -135,8 +134,7 @@ class Handlers:
         def typing() -> Awaitable[bool]:
             return bot.send_chat_action(chat_id, ChatAction.TYPING, message_thread_id=thread)
 
-        with typing_while_slow(typing, self.typing_delay):
-            return await self.delivery.call("sendMessage", chat_id, request)
+        return await self.delivery.call("sendMessage", chat_id, request, waiting=typing)
 
     async def _reply(
         self, bot: Bot, message: Message, html: str, markup: InlineKeyboardMarkup | None = None

@@ -32,7 +32,7 @@ BOT_USER = {
     "supports_inline_queries": True,
 }
 FAST_RETRY = RetryPolicy(attempts=4, first_delay=0.01, max_delay=0.05, budget=10.0)
-FAST_CONFIG = TelegramConfig(typing_delay=0.0, retry=FAST_RETRY, flood=None, poll_timeout=1.0)
+FAST_CONFIG = TelegramConfig(retry=FAST_RETRY, flood=None, poll_timeout=1.0)
 
 
 def make_settings(tmp_path: Path, base_url: str = "http://127.0.0.1:9/bot") -> Settings:

@@ -22,7 +22,7 @@ from telegram.error import (
 )
 from telegram_fixtures import OfflineRequest
 
-from bot.delivery import Delivery, RetryPolicy, classify, typing_while_slow
+from bot.delivery import Delivery, Indicator, RetryPolicy, classify
 from bot.telegram_transport import FloodLimiter, FloodLimits, Heartbeat, HeartbeatRequest
 
 # PTB itself warns, on building every RetryAfter, that retry_after will become a timedelta.
@@ -197,32 +197,39 @@ async def test_drain_skips_retries_that_would_end_after_the_deadline() -> None:
     assert calls[0] == 1
 
 
-async def test_typing_waits_for_a_late_reply() -> None:
-    """The typing action is sent only when the body runs past the delay, then repeated."""
-    shown: list[float] = []
-    loop = asyncio.get_running_loop()
+async def test_waiting_indicator_starts_at_the_first_failure() -> None:
+    """A reply that goes through at once shows no "typing"; a retried one shows it."""
+    shown: list[str] = []
 
     async def typing() -> bool:
-        shown.append(loop.time())
+        shown.append("typing")
         return True
 
-    with typing_while_slow(typing, delay=0.05, every=0.05):
-        await asyncio.sleep(0.01)
-    await asyncio.sleep(0.1)
+    sender = Delivery(RetryPolicy(first_delay=0.05, jitter=0.0))
+    request, _ = failing()
+    await sender.call("sendMessage", 1, request, waiting=typing)
+    await asyncio.sleep(0.01)
     assert shown == []
-    with typing_while_slow(typing, delay=0.02, every=0.05):
-        await asyncio.sleep(0.14)
-    assert len(shown) >= 2
+    request, _ = failing(NetworkError("Internal Server Error"))
+    await sender.call("sendMessage", 1, request, waiting=typing)
+    assert shown == ["typing"]
 
 
-async def test_typing_failure_is_harmless() -> None:
-    """A failing chat action never disturbs the reply it decorates."""
+async def test_indicator_repeats_until_stopped_and_survives_failures() -> None:
+    """The indicator repeats while running, stops when told, and ignores its own failures."""
+    shown: list[str] = []
 
-    async def typing() -> bool:
+    async def flaky() -> bool:
+        shown.append("typing")
         raise NetworkError("down")
 
-    with typing_while_slow(typing, delay=0.0):
-        await asyncio.sleep(0.02)
+    indicator = Indicator(flaky, every=0.03)
+    await asyncio.sleep(0.1)
+    indicator.stop()
+    count = len(shown)
+    await asyncio.sleep(0.08)
+    assert count >= 3
+    assert len(shown) == count
 
 
 async def test_flood_limiter_never_retries_429() -> None:

@@ -67,6 +67,18 @@ def start(
     return process
 
 
+def wait_for(
+    api: BotApiStandIn, process: subprocess.Popen[str], predicate: Any, timeout: float
+) -> None:
+    """Wait for a stand-in condition; on timeout fail with the bot's output."""
+    try:
+        api.wait_until(predicate, timeout=timeout)
+    except TimeoutError:
+        process.kill()
+        output, _ = process.communicate()
+        pytest.fail(f"timed out after {timeout} s; the bot said:\n{output}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -83,10 +95,10 @@ def test_signal_finishes_the_reply_in_flight_and_confirms_the_offset(
 ) -> None:
     """On SIGTERM/SIGINT the bot delivers the reply in flight, confirms its offset, exits in 5 s."""
     process = start(run_bot, bot_env(tmp_path, standin), tmp_path)
-    standin.wait_until(lambda api: api.state()["polls"] >= 1, timeout=15)
+    wait_for(standin, process, lambda api: api.state()["polls"] >= 1, 20)
     standin.fail_next("sendMessage", "slow", delay=1.5)
     message = standin.inject_message(31, "Who met Burns?")
-    standin.wait_until(lambda api: bool(api.calls("sendMessage")), timeout=5)
+    wait_for(standin, process, lambda api: bool(api.calls("sendMessage")), 10)
     process.send_signal(signum)
     signalled = time.monotonic()
     output, _ = process.communicate(timeout=SHUTDOWN_LIMIT + 5)
@@ -104,10 +116,10 @@ def test_reply_stuck_past_the_deadline_is_abandoned_and_logged(
 ) -> None:
     """A reply that cannot finish still lets the bot exit within 5 s, logged with its chat id."""
     process = start(run_bot, bot_env(tmp_path, standin), tmp_path)
-    standin.wait_until(lambda api: api.state()["polls"] >= 1, timeout=15)
+    wait_for(standin, process, lambda api: api.state()["polls"] >= 1, 20)
     standin.fail_next("sendMessage", "slow", delay=30)
     standin.inject_message(32, "Who met Burns?")
-    standin.wait_until(lambda api: bool(api.calls("sendMessage")), timeout=5)
+    wait_for(standin, process, lambda api: bool(api.calls("sendMessage")), 10)
     process.send_signal(signal.SIGTERM)
     signalled = time.monotonic()
     output, _ = process.communicate(timeout=SHUTDOWN_LIMIT + 5)
@@ -125,11 +137,11 @@ def test_webhook_mode_answers_updates_pushed_with_the_secret(
     url = f"http://127.0.0.1:{port}/hook"
     env = bot_env(tmp_path, standin, WEBHOOK_URL=url, PORT=str(port), WEBHOOK_SECRET="s3cret-_")
     process = start(run_bot, env, tmp_path)
-    standin.wait_until(lambda api: api.state()["webhook_url"] == url, timeout=15)
+    wait_for(standin, process, lambda api: api.state()["webhook_url"] == url, 20)
     [set_webhook] = standin.sent("setWebhook")
     assert set_webhook["params"]["secret_token"] == "s3cret-_"
     message = standin.inject_message(41, "Who met Burns?")
-    standin.wait_until(lambda api: bool(api.sent("sendMessage", 41)), timeout=5)
+    wait_for(standin, process, lambda api: bool(api.sent("sendMessage", 41)), 10)
     forged = urllib.request.Request(
         url,
         data=json.dumps({"update_id": 999}).encode(),
