@@ -40,6 +40,25 @@ _NOT_NAMES = {"no.", "mr.", "mrs.", "ms.", "dr.", "mx.", "st.", "prof."} | {
 }
 _CONNECTORS = {"of", "de", "al", "bin", "von", "van", "la", "du", "del", "da", "and", "the", "for"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "towards", "toward", "into", "across", "outside"}
+_PLACE_PREFIXES = {
+    "st.",
+    "mt.",
+    "ft.",
+    "port",
+    "mount",
+    "lake",
+    "fort",
+    "cape",
+    "saint",
+    "san",
+    "santa",
+    "los",
+    "las",
+    "new",
+    "upper",
+    "lower",
+    "great",
+}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -187,7 +206,7 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
         return "date"
     if len(words) == 1 and len(words[0]) > 6 and words[0].isupper():
         return "place"
-    if lows[0] in {"st.", "mt.", "ft."}:
+    if lows[0] in _PLACE_PREFIXES and len(words) > 1 and not has_title:
         return "place"
     if after in lex.place_words:
         return "place"
@@ -310,6 +329,26 @@ def _find_person(collector: _Collector, name: str) -> EntityDraft | None:
         if draft.name.lower() == key or draft.name.lower().split()[-1] == key.split()[-1]:
             return draft
     return None
+
+
+_LEAD = re.compile(
+    r"^(?:A|An) (?P<role>(?:[\w’'-]+ ){0,4}?(?P<word>[a-z]+)(?: of [^,]{2,40}?)?) "
+    r"(?:was|were|has|have|had|is|will|did)\b"
+)
+
+
+def _lead_description(collector: _Collector, sentences: list[Sentence]) -> None:
+    """'A former city treasurer of Port Averly was sentenced ...' then 'Tobias Wrenfield, 57,
+    ...': the lead's unnamed person is the one the next sentence names first."""
+    if len(sentences) < 2:
+        return
+    match = _LEAD.match(sentences[0].text)
+    if match is None or not _is_title_word(match.group("word")):
+        return
+    people = [d for d in collector.drafts.values() if d.kind == "person"]
+    named = _nearest_after(people, sentences[1].text, 0)
+    if named is not None:
+        named.add_title(match.group("role"))
 
 
 def _drop_common_words(collector: _Collector) -> None:
@@ -478,6 +517,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
         collector.sentence(sentence.text)
     for sentence in sentences:
         _appositions(collector, sentence.text)
+    _lead_description(collector, sentences)
     _drop_common_words(collector)
     _merge_short_org_names(collector, body)
     _merge_short_names(collector)

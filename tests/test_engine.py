@@ -20,7 +20,7 @@ FLOORS = [
     ("health.json", 0.90, 0.90),
     ("business.json", 0.78, 0.80),
     ("sports.json", 0.76, 0.70),
-    ("court.json", 0.59, 0.83),
+    ("court.json", 0.62, 0.83),
     ("climate.json", 0.75, 0.83),
     ("tech.json", 0.60, 0.50),
 ]
