@@ -23,6 +23,9 @@ FLOORS = [
     ("court.json", 0.62, 0.83),
     ("climate.json", 0.75, 0.83),
     ("tech.json", 0.60, 0.50),
+    ("election.json", 0.53, 0.83),
+    ("diplomacy.json", 0.66, 0.83),
+    ("outbreak.json", 0.57, 0.58),
 ]
 
 
