@@ -135,7 +135,12 @@ async def polling(app: TelegramApp) -> AsyncIterator[TelegramApp]:
     if app.post_init is not None:
         await app.post_init(app)
     assert app.updater is not None
-    await app.updater.start_polling(timeout=timedelta(seconds=2), allowed_updates=ALLOWED_UPDATES)
+    await app.updater.start_polling(
+        timeout=timedelta(seconds=2),
+        allowed_updates=ALLOWED_UPDATES,
+        # As run_polling does: polling errors go to the application's error handler.
+        error_callback=lambda error: app.create_task(app.process_error(None, error)),
+    )
     await app.start()
     try:
         yield app

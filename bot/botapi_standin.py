@@ -39,10 +39,10 @@ Control API (plain HTTP on the same port; every answer is JSON):
     Every request, failed or not, with the fault that was injected into it (``getUpdates`` is
     counted in ``/_test/state`` instead).
 ``GET /_test/fault?method=M&kind=K[&count=N][&retry_after=S][&delay=S]``
-    Make the next N calls of method M fail. Kinds: ``500``; ``429`` (with ``retry_after``);
-    ``drop`` (connection closed before processing); ``drop_after`` (processed, then the connection
-    closed: the client cannot tell it arrived); ``slow`` (answered after ``delay`` seconds; not
-    processed if the client gave up by then).
+    Make the next N calls of method M (``getUpdates`` too) fail. Kinds: ``500``; ``429`` (with
+    ``retry_after``); ``drop`` (connection closed before processing); ``drop_after`` (processed,
+    then the connection closed: the client cannot tell it arrived); ``slow`` (answered after
+    ``delay`` seconds; not processed if the client gave up by then).
 ``GET /_test/fault?method=M&rate=R[&kinds=500,429,drop][&retry_after=S][&seed=N]``
     Fail a fraction R of the calls of method M at random with the listed kinds.
 ``GET /_test/state``
@@ -725,4 +725,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy, so that there is one ApiError class.
+    from bot.botapi_standin import main as standin_main
+
+    sys.exit(standin_main())

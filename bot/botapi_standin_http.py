@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import tornado.http1connection
 import tornado.web
 
-from bot.botapi_standin import ApiError
+from bot.botapi_standin import ApiError, Fault
 
 if TYPE_CHECKING:
     from bot.botapi_standin import BotApiStandIn
@@ -85,7 +85,7 @@ class _ApiHandler(tornado.web.RequestHandler):
             self.api.check_token(token)
             params = _params(self)
             if method == "getUpdates":
-                self._answer(200, {"ok": True, "result": await self.api.get_updates(params)})
+                await self._poll(params)
                 return
             await self._call(method, params)
         except ApiError as error:
@@ -98,23 +98,35 @@ class _ApiHandler(tornado.web.RequestHandler):
                 body["parameters"] = error.parameters
             self._answer(error.status, body)
 
-    async def _call(self, method: str, params: dict[str, Any]) -> None:
-        fault = self.api.take_fault(method)
-        call = self.api.record_call(method, params, fault)
+    async def _poll(self, params: dict[str, Any]) -> None:
+        """getUpdates: failed before anything is confirmed, when a fault is due."""
+        if await self._fail(self.api.take_fault("getUpdates")):
+            return
+        self._answer(200, {"ok": True, "result": await self.api.get_updates(params)})
+
+    async def _fail(self, fault: Fault | None) -> bool:
+        """Apply a fault due before processing: raise an error answer, or drop and return True."""
         kind = fault.kind if fault else None
         if kind == "500":
             raise ApiError(500, "Internal Server Error")
-        if kind == "429":
-            retry_after = fault.retry_after if fault else 1
-            description = f"Too Many Requests: retry after {retry_after}"
-            raise ApiError(429, description, {"retry_after": retry_after})
+        if kind == "429" and fault is not None:
+            description = f"Too Many Requests: retry after {fault.retry_after}"
+            raise ApiError(429, description, {"retry_after": fault.retry_after})
         if kind == "drop":
             self._drop()
-            return
+            return True
         if kind == "slow" and fault is not None:
             await asyncio.sleep(fault.delay)
-            if self.closed:
-                return  # The client gave up: a real server might have posted it; we do not.
+            # The client gave up: a real server might have processed it anyway; we do not.
+            return self.closed
+        return False
+
+    async def _call(self, method: str, params: dict[str, Any]) -> None:
+        fault = self.api.take_fault(method)
+        call = self.api.record_call(method, params, fault)
+        if await self._fail(fault):
+            return
+        kind = fault.kind if fault else None
         result = self.api.call_method(method, params)
         self.api.finish_call(call, result)
         if kind == "drop_after":

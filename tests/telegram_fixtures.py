@@ -293,7 +293,10 @@ async def start_bot(
         await app.post_init(app)
     assert app.updater is not None
     await app.updater.start_polling(
-        timeout=timedelta(seconds=poll_timeout), allowed_updates=allowed or ALLOWED_UPDATES
+        timeout=timedelta(seconds=poll_timeout),
+        allowed_updates=allowed or ALLOWED_UPDATES,
+        # As run_polling does: polling errors go to the application's error handler.
+        error_callback=lambda error: app.create_task(app.process_error(None, error)),
     )
     await app.start()
 

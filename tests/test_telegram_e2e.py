@@ -179,3 +179,17 @@ async def test_polling_beats_the_heartbeat(live_bot: Live, tmp_path: Path) -> No
     path = tmp_path / "heartbeat"  # where make_settings puts it
     await api.wait_for(lambda a: path.exists(), timeout=3)
     assert path.stat().st_mtime > time.time() - 10
+
+
+async def test_polling_network_errors_are_one_warning_line(
+    live_bot: Live, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A failing poll reaches the error handler, which logs one WARNING without a traceback."""
+    _, api = live_bot
+    api.fail_next("getUpdates", "500")
+    await api.wait_for(lambda a: "polling:" in caplog.text, timeout=5)
+    [record] = [r for r in caplog.records if r.getMessage().startswith("polling:")]
+    assert record.levelname == "WARNING"
+    assert record.exc_info is None
+    api.inject_message(27, "Who met Burns?")
+    await api.wait_for(replies_in(27), timeout=5)
