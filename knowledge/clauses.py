@@ -107,7 +107,10 @@ def _phrase_after(text: str, pattern: str, start: int) -> Phrase | None:
 def find_reason(text: str, start: int = 0) -> Phrase | None:
     """'after expressing frustration ...', 'because demand collapsed': why something happened."""
     return _phrase_after(
-        text, r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at)\s", start
+        text,
+        r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at|on suspicion of"
+        r"|for (?=[a-z]+ing\b))\s?",
+        start,
     )
 
 
@@ -118,7 +121,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
         r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
         r"|as (?:the |it |they |he |she )?[\w -]{0,40}?(?:tries|try|seeks|seek|aims|aim|looks|"
         r"struggles|attempts) to"
-        r"|to (?!the |a |an |its |his |her |their |this |that )(?=[a-z]+ )"
+        r"|to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three |four |five |"
+        r"six |seven |eight |nine |ten |about |around |nearly |more |less )(?=[a-z]+ )"
         r"|for (?=consultations?|talks|discussions|a meeting))",
         start,
     )

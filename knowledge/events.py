@@ -55,9 +55,19 @@ _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
     r"(?: not| also| still| now)? )"
 )
+_NP_WORD = (
+    r"(?!(?:was|were|is|are|be|been|has|have|had|will|would|did|does|do|could|can|may|might|"
+    r"must|should|not)\b)[a-z][\w-]*"
+)
+_PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
-    rf"^(?P<subject>(?:The |the |A |a )?(?!The |It |They |He |She |We |I |This |That )"
-    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s) "
+    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |It |They |He |She |We |I |This |That )"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
+    rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
+    rf"|The|the|A|a|An|an|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
+    rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
+    rf"(?: [A-Z][\w’'.-]*)*)?)"
+    rf"(?P<apposition>, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}),)? "
     rf"(?P<verb>{_AUX}?(?:[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)|{_MODAL}[a-z]+)\b"
     rf"(?P<rest>[^.;]*)"
 )
@@ -206,13 +216,26 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     verb = match.group("verb")
     rest = match.group("rest")
     draft = FactDraft("action", sentence, start, start + match.end())
+    if _PASSIVE.match(verb) and re.search(r"(?:ed|en|[^aeiou]t)$", verb):
+        # 'X was arrested (by Y)': X is what the action was done to.
+        draft.put("object", match.group("subject"))
+        by = re.search(r"\bby (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", rest)
+        draft.put("agent", by.group("who") if by else None)
+        draft.put("verb", _PASSIVE.sub("", verb))
+        _circumstances(draft, text, start + match.start("rest"))
+        return draft
     draft.put("agent", match.group("subject"))
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
     obj = re.split(r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until)\b|,", rest)
     draft.put("object", obj[0].strip() if obj and len(obj[0].strip()) > 2 else None)
-    rest_start = start + match.start("rest")
+    _circumstances(draft, text, start + match.start("rest"))
+    return draft
+
+
+def _circumstances(draft: FactDraft, text: str, rest_start: int) -> None:
+    """Time, place, reason and purpose of an action, from the text after its verb."""
     time = find_time(text, rest_start)
     draft.put("time", time.text if time else None)
     purpose = find_purpose(text, rest_start)
@@ -220,9 +243,7 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     draft.put("place", place.text if place else None)
     reason = find_reason(text, rest_start)
     draft.put("reason", reason.text if reason else None)
-    purpose = find_purpose(text, rest_start)
     draft.put("purpose", purpose.text if purpose else None)
-    return draft
 
 
 def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:

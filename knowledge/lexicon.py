@@ -38,6 +38,13 @@ class Lexicon:
     synonyms: tuple[frozenset[str], ...]
 
 
+_SYNONYM_FILES = ("synonyms.json", "synonyms_news.json")
+
+
+def _exists(name: str) -> bool:
+    return (resources.files("knowledge") / "data" / name).is_file()
+
+
 def _load(name: str) -> dict[str, list[object]]:
     text = (resources.files("knowledge") / "data" / name).read_text(encoding="utf-8")
     data: dict[str, list[object]] = json.loads(text)
@@ -49,7 +56,7 @@ def lexicon() -> Lexicon:
     """Load the word lists once."""
     raw = _load("lexicon.json")
     words = {key: [str(w) for w in value] for key, value in raw.items() if key != "_comment"}
-    groups = _load("synonyms.json")["groups"]
+    groups = [g for name in _SYNONYM_FILES if _exists(name) for g in _load(name)["groups"]]
     return Lexicon(
         titles=frozenset(words["titles"]),
         cue_verbs=tuple(sorted(set(words["cue_verbs"]), key=len, reverse=True)),

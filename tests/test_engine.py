@@ -21,7 +21,7 @@ FLOORS = [
     ("business.json", 0.78, 0.80),
     ("sports.json", 0.76, 0.70),
     ("court.json", 0.62, 0.83),
-    ("climate.json", 0.75, 0.83),
+    ("climate.json", 0.77, 0.83),
     ("tech.json", 0.60, 0.50),
     ("election.json", 0.53, 0.83),
     ("diplomacy.json", 0.66, 0.83),
