@@ -62,8 +62,6 @@ import asyncio
 import contextlib
 import itertools
 import json
-import random
-import re
 import sys
 import threading
 import time
@@ -75,38 +73,20 @@ import tornado.httpclient
 import tornado.httpserver
 import tornado.netutil
 
-__all__ = ["BOT_USERNAME", "BotApiStandIn", "Fault", "entities_of", "main"]
+from bot.botapi_standin_faults import FAULT_KINDS, Fault, FaultPlan
+from bot.botapi_standin_objects import ApiError, chat, entities_of, summary, user
+
+__all__ = [
+    "BOT_USERNAME",
+    "FAULT_KINDS",
+    "ApiError",
+    "BotApiStandIn",
+    "Fault",
+    "entities_of",
+    "main",
+]
 
 BOT_USERNAME = "article_test_bot"
-FAULT_KINDS = ("500", "429", "drop", "drop_after", "slow")
-_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
-_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,}")
-
-
-class ApiError(Exception):
-    """A Bot API error answer."""
-
-    def __init__(self, status: int, description: str, parameters: dict[str, Any] | None = None):
-        super().__init__(description)
-        self.status, self.description, self.parameters = status, description, parameters
-
-
-@dataclass
-class Fault:
-    """A failure to inject into calls of one method."""
-
-    kind: str
-    count: int = 1
-    retry_after: int = 1
-    delay: float = 0.0
-
-
-@dataclass
-class _RandomFaults:
-    rate: float
-    kinds: tuple[str, ...]
-    retry_after: int
-    rng: random.Random
 
 
 @dataclass
@@ -120,42 +100,10 @@ class _State:
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_message_id: dict[int, int] = field(default_factory=dict)
-    faults: dict[str, list[Fault]] = field(default_factory=dict)
-    random_faults: dict[str, _RandomFaults] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     commands: list[Any] = field(default_factory=list)
     injected: list[dict[str, Any]] = field(default_factory=list)
     processed: dict[str, int] = field(default_factory=dict)
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _summary(update: dict[str, Any], at: float) -> dict[str, Any]:
-    """What /_test/injected lists about an update: its id, kind, chat, message and time."""
-    kind = next(key for key in update if key != "update_id")
-    body = update[kind]
-    message = body.get("message", body) if kind == "callback_query" else body
-    return {
-        "update_id": update["update_id"],
-        "kind": kind,
-        "chat": message.get("chat", {}).get("id"),
-        "message_id": message.get("message_id"),
-        "text": body.get("text", body.get("query", body.get("data"))),
-        "time": at,
-    }
-
-
-def entities_of(text: str) -> list[dict[str, Any]]:
-    """Bot-command and mention entities, with offsets in UTF-16 units as Telegram sends them."""
-    found = []
-    if command := _COMMAND.match(text):
-        found.append({"type": "bot_command", "offset": 0, "length": _utf16(command.group())})
-    for mention in _MENTION.finditer(text):
-        offset = _utf16(text[: mention.start()])
-        found.append({"type": "mention", "offset": offset, "length": _utf16(mention.group())})
-    return found
 
 
 class BotApiStandIn:
@@ -175,6 +123,7 @@ class BotApiStandIn:
         self._on_call = on_call
         self._lock = threading.Lock()
         self._state = _State()
+        self.faults = FaultPlan()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed: asyncio.Event | None = None
         self._stopped: asyncio.Event | None = None
@@ -277,27 +226,18 @@ class BotApiStandIn:
             update.setdefault("update_id", self._state.next_update_id)
             self._state.next_update_id = max(self._state.next_update_id, update["update_id"]) + 1
             self._state.pending.append(update)
-            self._state.injected.append(_summary(update, self.clock()))
+            self._state.injected.append(summary(update, self.clock()))
         self._notify()
         return int(update["update_id"])
 
     def _chat(self, chat_id: int, chat_type: str) -> dict[str, Any]:
-        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
-        if chat_type == "private":
-            chat["first_name"] = f"User {chat_id}"
-        else:
-            chat["title"] = f"Group {chat_id}"
-        self._state.chats[chat_id] = chat
-        return chat
+        found = self._state.chats[chat_id] = chat(chat_id, chat_type)
+        return found
 
     def _new_message_id(self, chat_id: int) -> int:
         number = self._state.next_message_id.get(chat_id, 1)
         self._state.next_message_id[chat_id] = number + 1
         return number
-
-    @staticmethod
-    def _user(user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}
 
     def bot_user(self) -> dict[str, Any]:
         """The bot's own User object, as getMe returns it."""
@@ -328,7 +268,7 @@ class BotApiStandIn:
                 "message_id": self._new_message_id(chat_id),
                 "date": int(time.time()),
                 "chat": self._chat(chat_id, kind),
-                "from": self._user(user_id or abs(chat_id)),
+                "from": user(user_id or abs(chat_id)),
             }
             if text is not None:
                 message["text"] = text
@@ -396,7 +336,7 @@ class BotApiStandIn:
             message = self._state.messages[(chat_id, message_id)]
         query = {
             "id": query_id,
-            "from": self._user(user_id or abs(chat_id)),
+            "from": user(user_id or abs(chat_id)),
             "chat_instance": f"instance-{chat_id}",
             "data": data,
             "message": message,
@@ -407,7 +347,7 @@ class BotApiStandIn:
     def inject_inline_query(self, user_id: int, query: str) -> str:
         """Inject an inline query (``@bot query`` typed in any chat); return its id."""
         query_id = str(next(self._ids))
-        inline = {"id": query_id, "from": self._user(user_id), "query": query, "offset": ""}
+        inline = {"id": query_id, "from": user(user_id), "query": query, "offset": ""}
         self.inject_update({"inline_query": inline})
         return query_id
 
@@ -417,11 +357,7 @@ class BotApiStandIn:
         self, method: str, kind: str, count: int = 1, *, retry_after: int = 1, delay: float = 0.0
     ) -> None:
         """Make the next ``count`` calls of ``method`` fail with ``kind`` (see FAULT_KINDS)."""
-        if kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault kind {kind!r}; known: {', '.join(FAULT_KINDS)}")
-        with self._lock:
-            fault = Fault(kind, count, retry_after, delay)
-            self._state.faults.setdefault(method, []).append(fault)
+        self.faults.fail_next(method, kind, count, retry_after=retry_after, delay=delay)
 
     def fail_randomly(
         self,
@@ -433,17 +369,12 @@ class BotApiStandIn:
         seed: int = 0,
     ) -> None:
         """Fail a fraction ``rate`` of the calls of ``method`` with one of ``kinds``."""
-        if unknown := set(kinds) - set(FAULT_KINDS):
-            raise ValueError(f"unknown fault kinds {sorted(unknown)}")
-        with self._lock:
-            faults = _RandomFaults(rate, tuple(kinds), retry_after, random.Random(seed))
-            self._state.random_faults[method] = faults
+        self.faults.fail_randomly(method, rate, kinds, retry_after=retry_after, seed=seed)
 
     def reset(self) -> None:
         """Forget faults, records and pending updates (chats and message ids stay)."""
+        self.faults.clear()
         with self._lock:
-            self._state.faults.clear()
-            self._state.random_faults.clear()
             self._state.calls.clear()
             self._state.pending.clear()
             self._state.injected.clear()
@@ -509,20 +440,6 @@ class BotApiStandIn:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"stand-in condition not met within {timeout} s")
             time.sleep(0.01)
-
-    def take_fault(self, method: str) -> Fault | None:
-        with self._lock:
-            queue = self._state.faults.get(method)
-            if queue:
-                fault = queue[0]
-                fault.count -= 1
-                if fault.count <= 0:
-                    queue.pop(0)
-                return Fault(fault.kind, 1, fault.retry_after, fault.delay)
-            chance = self._state.random_faults.get(method)
-            if chance is not None and chance.rng.random() < chance.rate:
-                return Fault(chance.rng.choice(chance.kinds), 1, chance.retry_after)
-        return None
 
     def record_call(
         self, method: str, params: dict[str, Any], fault: Fault | None

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import tornado.http1connection
 import tornado.web
 
-from bot.botapi_standin import ApiError, Fault
+from bot.botapi_standin_faults import Fault
+from bot.botapi_standin_objects import ApiError
 
 if TYPE_CHECKING:
     from bot.botapi_standin import BotApiStandIn
@@ -100,7 +101,7 @@ class _ApiHandler(tornado.web.RequestHandler):
 
     async def _poll(self, params: dict[str, Any]) -> None:
         """getUpdates: failed before anything is confirmed, when a fault is due."""
-        if await self._fail(self.api.take_fault("getUpdates")):
+        if await self._fail(self.api.faults.take("getUpdates")):
             return
         self._answer(200, {"ok": True, "result": await self.api.get_updates(params)})
 
@@ -122,7 +123,7 @@ class _ApiHandler(tornado.web.RequestHandler):
         return False
 
     async def _call(self, method: str, params: dict[str, Any]) -> None:
-        fault = self.api.take_fault(method)
+        fault = self.api.faults.take(method)
         call = self.api.record_call(method, params, fault)
         if await self._fail(fault):
             return

@@ -34,7 +34,7 @@ from bot.telegram_format import (
     titled_answer_html,
 )
 from bot.telegram_state import BoundedMap, ButtonStore, ChatContexts
-from knowledge import Engine
+from knowledge import Answer, Engine
 
 __all__ = ["BOT_COMMANDS", "Addressed", "Context", "Handlers"]
 
@@ -177,18 +177,21 @@ class Handlers:
     def _keyboard(self, questions: list[str]) -> InlineKeyboardMarkup | None:
         return question_keyboard(questions, self.buttons) if questions else None
 
+    def _suggestions(self, answer: Answer) -> InlineKeyboardMarkup | None:
+        """ "Did you mean" buttons, when the answer calls for them."""
+        wanted = offers_suggestions(answer)
+        return self._keyboard(answer.suggestions[:_MAX_SUGGESTIONS]) if wanted else None
+
+    def _example(self) -> str:
+        return (self.engine.examples(1) or ["Who is the article about?"])[0]
+
     # -- answering -------------------------------------------------------------------------------
 
     async def _answer(self, bot: Bot, message: Message, question: str, edited: bool) -> None:
         """Answer a question in its chat; for an edited one, edit the earlier answer."""
         chat_id = message.chat_id
         answer = self.engine.ask(question, self.chats.get(chat_id))
-        html = answer_html(answer)
-        markup = (
-            self._keyboard(answer.suggestions[:_MAX_SUGGESTIONS])
-            if offers_suggestions(answer)
-            else None
-        )
+        html, markup = answer_html(answer), self._suggestions(answer)
         key = (chat_id, message.message_id)
         earlier = self.answers.get(key) if edited else None
         if earlier is not None and await self._edit(bot, chat_id, earlier, html, markup):
@@ -211,8 +214,8 @@ class Handlers:
             return
         question = _command_argument(message)
         if not question:
-            example = (self.engine.examples(1) or ["Who is the article about?"])[0]
-            await self._reply(context.bot, message, escape(f"Ask like this: /ask {example}"))
+            usage = f"Ask like this: /ask {self._example()}"
+            await self._reply(context.bot, message, escape(usage))
             return
         await self._answer(context.bot, message, question, update.edited_message is not None)
 
@@ -228,12 +231,8 @@ class Handlers:
         if question is None or chat_id is None:
             return
         answer = self.engine.ask(question, self.chats.get(chat_id))
-        markup = (
-            self._keyboard(answer.suggestions[:_MAX_SUGGESTIONS])
-            if offers_suggestions(answer)
-            else None
-        )
-        await self._send(context.bot, chat_id, titled_answer_html(question, answer), markup=markup)
+        html, markup = titled_answer_html(question, answer), self._suggestions(answer)
+        await self._send(context.bot, chat_id, html, markup=markup)
 
     async def inline_query(self, update: Update, context: Context) -> None:
         """Offer answers as inline results: to the query, or to example questions when empty."""
@@ -304,8 +303,9 @@ class Handlers:
     async def non_text(self, update: Update, context: Context) -> None:
         """Ask for a text question when sent a sticker, photo, voice message or other non-text."""
         if message := update.effective_message:
-            example = (self.engine.examples(1) or ["Who is the article about?"])[0]
-            hint = f"I can only read text. Please type your question, for example: {example}"
+            hint = (
+                f"I can only read text. Please type your question, for example: {self._example()}"
+            )
             await self._reply(context.bot, message, escape(hint))
 
     # -- life cycle ------------------------------------------------------------------------------
