@@ -37,7 +37,7 @@ def build_fact_base(text: str) -> FactBase:
     resolve_speakers(facts, drafts, article.sentences)
     resolve_descriptions(facts, drafts)
     entities = find_entities(drafts, article.sentences)
-    link_slots(facts, drafts, [entity.id for entity in entities])
+    link_slots(facts, drafts, [entity.id for entity in entities], article.sentences)
     return FactBase(article=article, entities=entities, facts=_facts(facts, entities, drafts))
 
 

@@ -9,16 +9,25 @@ from functools import cache
 from knowledge.lexicon import lexicon
 
 __all__ = [
+    "MASKED_DOT",
     "Phrase",
     "clause_start",
     "find_place",
     "find_purpose",
     "find_reason",
     "find_time",
+    "mask_abbreviations",
     "quote_spans",
     "time_pattern",
 ]
 
+MASKED_DOT = "\u2024"
+"""Stands in for the full stop of an abbreviation ('St. Louis') while clauses are cut at '.'."""
+_ABBREVIATION = re.compile(
+    r"\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Prof|No|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.(?=\s|,)"
+    r"|\b(?:[A-Z]\.){2,}|\b[ap]\.m\."
+)
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”’"
 _BOUNDARY = re.compile(
@@ -35,12 +44,20 @@ class Phrase:
     end: int
 
 
+def mask_abbreviations(text: str) -> str:
+    """The text with every abbreviation's full stop replaced by MASKED_DOT (same length)."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", MASKED_DOT), text)
+
+
 @cache
 def time_pattern() -> re.Pattern[str]:
     """Dates and times: 'on Friday', 'yesterday (Friday)', 'this week', 'Jan. 15', 'in 2023'."""
     lex = lexicon()
     days = "|".join(sorted(lex.weekdays, key=len, reverse=True))
-    months = "|".join(re.escape(m.title()) for m in sorted(lex.months, key=len, reverse=True))
+    months = "|".join(
+        re.escape(m.title()).replace(r"\.", f"[.{MASKED_DOT}]")
+        for m in sorted(lex.months, key=len, reverse=True)
+    )
     relative = "|".join(re.escape(r) for r in lex.relative_times if r != "as early as")
     day = rf"(?:{days.title()}|{days})"
     return re.compile(
@@ -48,7 +65,8 @@ def time_pattern() -> re.Pattern[str]:
         rf"(?:(?:{relative})(?: \({day}\))?|{day}(?: (?:morning|afternoon|evening|night))?"
         rf"|(?:the )?(?:end|start|beginning|middle) of (?:{months}|the year|the month)"
         rf"|(?:{months}) \d{{1,2}}(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?|(?:in )?(?:19|20)\d\d"
-        rf"|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
+        rf"|\d{{1,2}}(?::\d\d)? ?[ap][.{MASKED_DOT}]m[.{MASKED_DOT}]"
+        rf"|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
         rf"(?= |,|\.|$))"
         rf"(?:,? (?:as early as |by )?{day})?",
         re.IGNORECASE,
@@ -72,7 +90,7 @@ def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) 
         if match.start() < start:
             continue
         words = match.group(1)
-        name = re.match(r"(?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", words)
+        name = re.match(rf"(?:the )?([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)", words)
         if name and _is_place(name.group(1), match.group().split()[0], places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)

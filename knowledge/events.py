@@ -10,6 +10,7 @@ from knowledge.clauses import (
     find_purpose,
     find_reason,
     find_time,
+    mask_abbreviations,
     quote_spans,
     time_pattern,
 )
@@ -121,7 +122,7 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
     """'A met (with) B', 'A held talks with B', "Friday's meeting between A and B"."""
     drafts: list[FactDraft] = []
     for sentence in sentences:
-        text = sentence.text
+        text = mask_abbreviations(sentence.text)
         for match in _MEETING.finditer(text):
             if _in_quote(text, match.start()) and not sentence.text.lstrip().startswith(("“", '"')):
                 continue
@@ -180,7 +181,7 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
     """'X did not send Y to Z', 'X left on Thursday after ..., heading to Q for ...'."""
     drafts: list[FactDraft] = []
     for sentence in sentences:
-        text = sentence.text
+        text = mask_abbreviations(sentence.text)
         starts = _clause_starts(text)
         for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
             match = _ACTION.match(text[start:stop])
@@ -212,7 +213,7 @@ def _clause_starts(text: str) -> list[int]:
 
 
 def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> FactDraft:
-    text = sentence.text[:stop]
+    text = mask_abbreviations(sentence.text)[:stop]
     verb = match.group("verb")
     rest = match.group("rest")
     draft = FactDraft("action", sentence, start, start + match.end())
@@ -297,7 +298,7 @@ def find_unknowns(sentences: list[Sentence]) -> list[FactDraft]:
     """'did not specify where ...', 'it was not clear who ...', 'an unnamed official'."""
     drafts: list[FactDraft] = []
     for sentence in sentences:
-        text = sentence.text
+        text = mask_abbreviations(sentence.text)
         for match in _UNKNOWN.finditer(text):
             draft = FactDraft("not_known", sentence, match.start(), match.end())
             verb, rest = match.group("verb").lower(), match.group("rest").strip(" ,")

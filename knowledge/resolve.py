@@ -145,8 +145,14 @@ def _person_in(text: str, people: list[EntityDraft]) -> EntityDraft | None:
     return max(found, key=lambda p: len(p.name)) if found else None
 
 
-def link_slots(facts: list[FactDraft], drafts: list[EntityDraft], ids: list[str]) -> None:
-    """Point each entity-bearing slot at the entity it names (longest name wins)."""
+def link_slots(
+    facts: list[FactDraft],
+    drafts: list[EntityDraft],
+    ids: list[str],
+    sentences: list[Sentence] | None = None,
+) -> None:
+    """Point each entity-bearing slot at the entity it names (longest name wins); 'the company'
+    or 'its developer' point at the organisation named nearest before (or just after)."""
     owner: dict[str, int] = {}
     for i, draft in enumerate(drafts):
         for name in [draft.name, *sorted(draft.aliases)]:
@@ -163,7 +169,7 @@ def link_slots(facts: list[FactDraft], drafts: list[EntityDraft], ids: list[str]
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
             elif orgs and re.search(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", text, re.IGNORECASE):
-                nearest = _nearest_org(fact, drafts, orgs)
+                nearest = _nearest_org(fact, drafts, orgs, sentences or [fact.sentence])
                 if nearest is not None:
                     fact.entities[slot] = ids[nearest]
 
@@ -181,12 +187,20 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
     return max(matches, key=len)
 
 
-def _nearest_org(fact: FactDraft, drafts: list[EntityDraft], orgs: list[int]) -> int | None:
-    text = fact.sentence.text
-    best: tuple[int, int] | None = None
-    for i in orgs:
-        for name in [drafts[i].name, *sorted(drafts[i].aliases)]:
-            position = text.rfind(name)
-            if position >= 0 and (best is None or position > best[0]):
-                best = (position, i)
-    return best[1] if best else None
+def _nearest_org(
+    fact: FactDraft, drafts: list[EntityDraft], orgs: list[int], sentences: list[Sentence]
+) -> int | None:
+    """The organisation named last in this sentence or the three before; else in the next."""
+    order = [s.id for s in sentences]
+    here = order.index(fact.sentence.id) if fact.sentence.id in order else 0
+    window = [*reversed(sentences[max(0, here - 3) : here + 1]), *sentences[here + 1 : here + 2]]
+    for sentence in window:
+        best: tuple[int, int] | None = None
+        for i in orgs:
+            for name in [drafts[i].name, *sorted(drafts[i].aliases)]:
+                position = sentence.text.rfind(name)
+                if position >= 0 and (best is None or position > best[0]):
+                    best = (position, i)
+        if best is not None:
+            return best[1]
+    return None

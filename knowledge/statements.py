@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from knowledge.clauses import Phrase, clause_start, find_time, quote_spans, time_pattern
+from knowledge.clauses import (
+    MASKED_DOT,
+    Phrase,
+    clause_start,
+    find_time,
+    quote_spans,
+    time_pattern,
+)
 from knowledge.lexicon import lexicon
 from knowledge.schema import FactKind, Sentence
 
@@ -29,7 +36,7 @@ class FactDraft:
     def put(self, name: str, value: str | None) -> None:
         """Set a slot when the value is non-empty (a closing full stop is dropped)."""
         if value and value.strip(" ,.;:"):
-            value = value.strip(" ,;:")
+            value = value.replace(MASKED_DOT, ".").strip(" ,;:")
             if value.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]?|\.[A-Z])\.$", value):
                 value = value[:-1]
             self.slots[name] = value
@@ -112,6 +119,10 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
         if told:
             cue = f"{cue} {told.group('to')}"
             end += told.end()
+    statement = re.match(r"\s+in an? (?:\w+ )?statement\b", text[end:])
+    if statement:
+        cue = f"{cue}{statement.group()}"
+        end += statement.end()
     return cue, end
 
 
