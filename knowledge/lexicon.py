@@ -55,7 +55,11 @@ def _load(name: str) -> dict[str, list[object]]:
 def lexicon() -> Lexicon:
     """Load the word lists once."""
     raw = _load("lexicon.json")
-    words = {key: [str(w) for w in value] for key, value in raw.items() if key != "_comment"}
+    words = {
+        key: [str(w) for w in value]
+        for key, value in raw.items()
+        if key not in ("_comment", "irregular")
+    }
     groups = [g for name in _SYNONYM_FILES if _exists(name) for g in _load(name)["groups"]]
     return Lexicon(
         titles=frozenset(words["titles"]),
@@ -99,6 +103,14 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of a lower-case word."""
-    result: str = _STEMMER.stemWord(word)
+    """The Snowball (Porter 2) stem of a lower-case word; irregular verb forms ('met', 'told')
+    are first taken back to their base form, which Snowball alone does not do."""
+    result: str = _STEMMER.stemWord(_irregular().get(word, word))
     return result
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    raw = _load("lexicon.json")["irregular"]
+    assert isinstance(raw, dict)
+    return {str(k): str(v) for k, v in raw.items()}

@@ -29,6 +29,8 @@ PLACEHOLDER_WEIGHT = 0.3
 """'take place' in a where/when question restates the question more than it names a topic."""
 FOCUS_BONUS = 0.1
 """A follow-up ('Who reported that?') leans towards the sentence of the last answer."""
+LITERAL_BONUS = 0.02
+"""Per question word a sentence holds as written (not through a synonym): breaks ties."""
 SHORTLIST = 40
 """Sentences scored in full: the best this many by word coverage."""
 LIGHT_WEIGHT = 0.5
@@ -109,7 +111,8 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
     total = sum(w for _, w in weighted)
     if total <= 0:
         return []
-    got = _accumulate(weighted, index)
+    literal_hits: dict[int, int] = defaultdict(int)
+    got = _accumulate(weighted, index, literal_hits)
     shortlist = heapq.nlargest(SHORTLIST, got.items(), key=lambda item: (item[1], -item[0]))
     if focus is not None and focus in got and all(i != focus for i, _ in shortlist):
         shortlist.append((focus, got[focus]))
@@ -119,24 +122,31 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
         fit, bonus, not_known = _fit(question, index, i)
         bonus += FOCUS_BONUS if i == focus else 0.0
         matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
-    matches.sort(key=lambda m: (-m.score, m.sentence))
+    # Ties (within a literal word or two) go to the sentence using the question's own words.
+    matches.sort(key=lambda m: (-(m.score + LITERAL_BONUS * literal_hits[m.sentence]), m.sentence))
     return matches[:limit]
 
 
-def _accumulate(weighted: list[tuple[frozenset[str], float]], index: Index) -> dict[int, float]:
-    """Sum, per sentence, the weights of the question concepts it holds (via the postings)."""
+def _accumulate(
+    weighted: list[tuple[frozenset[str], float]], index: Index, literal_hits: dict[int, int]
+) -> dict[int, float]:
+    """Sum, per sentence, the weights of the question concepts it holds (via the postings);
+    count in literal_hits the concepts it holds as the question's own word, not a synonym."""
     got: dict[int, float] = defaultdict(float)
     for concept, weight in weighted:
-        full: set[int] = set()
-        for c in concept:
-            full.update(index.postings.get(c, ()))
+        literal: set[int] = set()
+        synonym: set[int] = set()
         partial: set[int] = set()
         for c in concept:
+            (synonym if c.startswith("#") else literal).update(index.postings.get(c, ()))
             if c.startswith("@"):
                 partial.update(index.postings.get(f"~{c}", ()))
-        for i in full:
+        for i in literal:
             got[i] += weight
-        for i in partial - full:
+            literal_hits[i] += 1
+        for i in synonym - literal:
+            got[i] += weight
+        for i in partial - literal - synonym:
             got[i] += RESOLVED * weight
     return got
 
