@@ -23,9 +23,9 @@ FLOORS = [
     ("court.json", 0.64, 0.83),
     ("climate.json", 0.77, 0.83),
     ("tech.json", 0.60, 0.50),
-    ("election.json", 0.53, 0.83),
+    ("election.json", 0.56, 0.83),
     ("diplomacy.json", 0.66, 0.83),
-    ("outbreak.json", 0.57, 0.58),
+    ("outbreak.json", 0.55, 0.58),
 ]
 
 
