@@ -86,9 +86,11 @@ class Engine:
         answer, not_known = concise_answer(question, self.index, best.sentence)
         sentence = self.index.sentences[best.sentence]
         source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
-        context.entities = list(question.entities) + [
-            e for e in self.index.salient[best.sentence] if e not in question.entities
+        answered = self._entities_in(answer, exclude=set(question.entities))
+        context.entities = answered + [
+            e for e in [*question.entities, *self.index.salient[best.sentence]] if e not in answered
         ]
+        context.entities = list(dict.fromkeys(context.entities))
         context.question = " ".join(question.words) if len(question.words) > 2 else context.question
         context.fact = sentence.id
         context.asked = None
@@ -106,6 +108,17 @@ class Engine:
             kind="not_known" if not_known else "answer",
             truncated=truncated,
         )
+
+    def _entities_in(self, text: str, exclude: set[str]) -> list[str]:
+        """People and organisations a rendered answer names (what 'he' will mean next)."""
+        found = []
+        for entity in self.fact_base.entities:
+            if entity.id in exclude or entity.kind not in ("person", "organisation"):
+                continue
+            positions = [text.find(n) for n in [entity.name, *entity.aliases] if n in text]
+            if positions:
+                found.append((min(positions), entity.id))
+        return [entity_id for _, entity_id in sorted(found)]
 
     def _abstain(self, asked: str, truncated: bool, confidence: float) -> Answer:
         suggestions = self.examples(3)

@@ -174,7 +174,8 @@ def _is_common_word(word: str, lower_words: set[str]) -> bool:
     generic = lex.titles | lex.org_words | lex.place_words | lex.event_words
     if low in lex.places:
         return False
-    return low in lex.stopwords or low in lower_words or singular in generic or low in generic
+    common = lex.stopwords | lex.light_words
+    return low in common or low in lower_words or singular in generic or low in generic
 
 
 def _initial(text: str, start: int) -> bool:

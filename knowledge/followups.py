@@ -22,6 +22,11 @@ _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come)\W*$", re.I
 )
 _SWITCH = re.compile(r"^(?:and|what about|how about|and what about|what of)\b\s*", re.I)
+_QUESTION_START = re.compile(
+    r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|are|were|has|have|"
+    r"had|can|could|will|would)\b",
+    re.I,
+)
 _ABOUT = re.compile(r"^(?:and )?(?:what )?about\b", re.I)
 
 
@@ -40,14 +45,15 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if previous_text is None and context.asked is None:
         return FollowUp(question, None)
     pronoun = _PRONOUN.search(text)
-    if question.entities and not pronoun and not _SWITCH.match(text):
+    switch = bool(_SWITCH.match(text)) and not _QUESTION_START.match(_SWITCH.sub("", text))
+    if question.entities and not pronoun and not switch:
         return FollowUp(question, None)
     focus = _focus(context, index)
     if _BARE_WH.match(text) and previous_text:
         previous = analyse(previous_text, index)
         previous.wh, previous.text = question.wh, text
         return FollowUp(previous, focus)
-    if _SWITCH.match(text) and previous_text:
+    if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
         return FollowUp(_with_referent(text, question, context, index), focus)

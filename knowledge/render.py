@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.index import Index, predicate_kinds
+from knowledge.index import Index, phrase_concepts, predicate_kinds
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
@@ -50,15 +50,20 @@ def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
             if fact.kind == kind and aspect and _aspect_matches(question.wh, aspect):
                 return fact
     kinds = predicate_kinds(question)
-    preferred = [f for f in facts if f.kind in kinds] + [f for f in facts if f.kind not in kinds]
-    for fact in preferred:
-        if any(name in fact.slots for name in wanted):
-            return fact
     mentioned = set(question.entities)
-    for fact in facts:
-        if mentioned & {s.entity for s in fact.slots.values() if s.entity}:
-            return fact
-    return facts[0] if facts else None
+
+    def fit(position: int) -> tuple[int, int, int, int, int]:
+        fact = facts[position]
+        slots = " ".join(slot.text for slot in fact.slots.values())
+        words = set().union(*phrase_concepts(slots)) if slots.strip() else set()
+        overlap = sum(1 for concept in question.concepts if concept & words)
+        about = mentioned & {s.entity for s in fact.slots.values() if s.entity}
+        wanted_slot = any(name in fact.slots for name in wanted)
+        return (fact.kind in kinds, wanted_slot, overlap, bool(about), -position)
+
+    if not facts:
+        return None
+    return facts[max(range(len(facts)), key=fit)]
 
 
 def _aspect_matches(wh: str, aspect: str) -> bool:
@@ -105,6 +110,11 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
         return "; ".join(p for p in parts if p) or None
     if fact.kind == "meeting" and wh == "person":
         return _meeting_who(question, index, fact)
+    if fact.kind == "action" and wh == "person":
+        agent, obj = fact.slots.get("agent"), fact.slots.get("object")
+        if agent and agent.entity not in question.entities:
+            return _who(index, agent)
+        return _who(index, obj) if obj else None
     if fact.kind == "statement":
         speaker = _slot(fact, "speaker") or "someone"
         content = _slot(fact, "content")

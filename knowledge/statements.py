@@ -129,6 +129,8 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 _APPOSITIVE_TAIL = re.compile(
     r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*)$"
 )
+_OBJECT_CUES = {"added", "adds", "described", "describes", "revealed", "reveals", "estimated"}
+_SPEECH_AFTER = re.compile(r"\s*(?:that\b|,|:|$|\.|“|\")")
 _ADDRESSED_CUES = {"called on", "calls on", "urged", "urges", "asked", "asks", "told", "warned"}
 _CALLED_ON = re.compile(r"\s*(?P<who>[^,;.]{2,60}?) to [a-z]")
 _NEGATED_CUE = re.compile(
@@ -149,6 +151,8 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
         return None
     cue, cue_end = _cue_phrase(text, match)
     quotes = quote_spans(text)
+    if cue in _OBJECT_CUES and not quotes and not _SPEECH_AFTER.match(text[cue_end:]):
+        return None  # 'Reyes added a third in the 88th minute' is not speech
     before = [q for q in quotes if q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)

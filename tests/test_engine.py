@@ -19,11 +19,11 @@ FLOORS = [
     ("politics.json", 0.74, 0.80),
     ("health.json", 0.92, 0.90),
     ("business.json", 0.82, 0.80),
-    ("sports.json", 0.76, 0.70),
+    ("sports.json", 0.82, 0.70),
     ("court.json", 0.64, 0.83),
     ("climate.json", 0.77, 0.83),
     ("tech.json", 0.60, 0.50),
-    ("election.json", 0.56, 0.83),
+    ("election.json", 0.55, 0.83),
     ("diplomacy.json", 0.66, 0.83),
     ("outbreak.json", 0.55, 0.58),
 ]
