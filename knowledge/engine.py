@@ -77,7 +77,7 @@ class Engine:
     ) -> Answer:
         best = matches[0] if matches else None
         confidence = _confidence(best, matches, question, self.index)
-        if _unknown_role(question, self.index):
+        if _unknown_role(question, self.index) and not (best and best.not_known):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)

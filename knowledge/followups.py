@@ -76,7 +76,12 @@ def _switched(text: str, previous_text: str, question: Question, index: Index) -
     if question.entities:
         span = _last_name_span(words, index)
         if span is not None:
-            words = words[: span[0]] + tokens(rest) + words[span[1] :]
+            replacement = tokens(rest)
+            while replacement and replacement[0] in ("the", "a", "an") and span[0] > 0:
+                if words[span[0] - 1] not in ("the", "a", "an"):
+                    break
+                replacement = replacement[1:]
+            words = words[: span[0]] + replacement + words[span[1] :]
             rewritten = analyse(" ".join(words), index)
             rewritten.text = text
             return rewritten

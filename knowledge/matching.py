@@ -211,15 +211,23 @@ def _says_unknown(question: Question, index: Index, i: int) -> bool:
     """Sentence i says that exactly what is asked is unknown: a not-known fact of the asked
     aspect, in a sentence that holds every topic word and entity of the question."""
     aspect = _ASPECT_OF_WH.get(question.wh)
-    facts = index.facts_by_sentence[i]
-    if not any(
-        f.kind == "not_known" and "aspect" in f.slots and f.slots["aspect"].text == aspect
-        for f in facts
-    ):
+    unknowns = [
+        f
+        for f in index.facts_by_sentence[i]
+        if f.kind == "not_known" and "aspect" in f.slots and f.slots["aspect"].text == aspect
+    ]
+    if not unknowns:
         return False
     have = index.concepts[i]
     topic = [c for c in question.concepts if not c & _placeholders()]
     entities = all(f"@{e}" in have or f"~@{e}" in have for e in question.entities)
+    if aspect == "identity":
+        # 'Who is the leader of X?' is not answered by 'an unnamed X official': the unknown
+        # person must be the one asked about.
+        subjects = " ".join(f.slots["subject"].text for f in unknowns if "subject" in f.slots)
+        named = set().union(*phrase_concepts(subjects)) if subjects.strip() else set()
+        if not any(c & named for c in topic):
+            return False
     return entities and all(c & have for c in topic)
 
 

@@ -390,8 +390,8 @@ def analyse(text: str, index: Index) -> Question:
     ]
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
-        bool(re.match(r"^(?:who|what)(?: is| was| are|'s| s)\b", " ".join(words)))
-        and len(rest) <= 4
+        bool(re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b", " ".join(words)))
+        and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
 
