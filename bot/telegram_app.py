@@ -68,6 +68,8 @@ class TelegramConfig:
 
     concurrency: int = 32
     """Updates handled at once, so one slow chat never blocks the others."""
+    in_flight: int = 4
+    """Requests on the wire at once (retries waiting their turn do not count)."""
     max_chats: int = 10_000
     context_ttl: float = 30 * 60
     """Seconds a chat's conversation context survives without a question."""
@@ -75,6 +77,8 @@ class TelegramConfig:
     """Answered messages (for edits) and long button texts kept, each."""
     remember_ttl: float = 24 * 60 * 60
     poll_timeout: float = 10.0
+    typing_after: float = 1.0
+    """A reply not delivered within this many seconds (or retried) shows "typing…"."""
     drain_seconds: float = 3.0
     """After SIGTERM, replies in flight get this long before they are abandoned."""
     retry: RetryPolicy = DEFAULT_RETRY_POLICY
@@ -105,7 +109,9 @@ def build_application(
     ``request`` and ``get_updates_request`` replace PTB's HTTP transport (tests pass an offline
     one); ``delivery`` lets a caller read the delivery statistics afterwards.
     """
-    delivery = delivery or Delivery(config.retry)
+    delivery = delivery or Delivery(
+        config.retry, waiting_after=config.typing_after, in_flight=config.in_flight
+    )
     handlers = Handlers(
         engine,
         delivery,
@@ -119,7 +125,8 @@ def build_application(
         .token(settings.bot_token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(_file_url(settings.telegram_api_base_url))
-        .request(request or HTTPXRequest(connection_pool_size=config.concurrency + 16))
+        # Room beyond the in-flight bound for "typing…", which does not queue for a slot.
+        .request(request or HTTPXRequest(connection_pool_size=config.in_flight + 8))
         .get_updates_request(HeartbeatRequest(poll_request, Heartbeat(settings.heartbeat_file)))
         .concurrent_updates(config.concurrency)
         .post_init(handlers.post_init)

@@ -197,22 +197,46 @@ async def test_drain_skips_retries_that_would_end_after_the_deadline() -> None:
     assert calls[0] == 1
 
 
-async def test_waiting_indicator_starts_at_the_first_failure() -> None:
-    """A reply that goes through at once shows no "typing"; a retried one shows it."""
+async def test_attempts_in_flight_are_bounded() -> None:
+    """No more than in_flight requests are on the wire at once; the rest wait their turn."""
+    sender = Delivery(RetryPolicy(), in_flight=3)
+    on_the_wire, most = 0, 0
+
+    async def request() -> str:
+        nonlocal on_the_wire, most
+        on_the_wire += 1
+        most = max(most, on_the_wire)
+        await asyncio.sleep(0.01)
+        on_the_wire -= 1
+        return "sent"
+
+    results = await asyncio.gather(*(sender.call("sendMessage", n, request) for n in range(12)))
+    assert results == ["sent"] * 12
+    assert most == 3
+
+
+async def test_waiting_indicator_shows_only_for_late_replies() -> None:
+    """A quick reply shows no "typing"; a failed one shows it at once; a slow one after a while."""
     shown: list[str] = []
 
     async def typing() -> bool:
         shown.append("typing")
         return True
 
-    sender = Delivery(RetryPolicy(first_delay=0.05, jitter=0.0))
+    async def slow() -> str:
+        await asyncio.sleep(0.15)
+        return "sent"
+
+    sender = Delivery(RetryPolicy(first_delay=0.01, jitter=0.0), waiting_after=0.1)
     request, _ = failing()
     await sender.call("sendMessage", 1, request, waiting=typing)
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.15)
     assert shown == []
     request, _ = failing(NetworkError("Internal Server Error"))
     await sender.call("sendMessage", 1, request, waiting=typing)
     assert shown == ["typing"]
+    await sender.call("sendMessage", 1, slow, waiting=typing)
+    assert shown == ["typing", "typing"]
 
 
 async def test_indicator_repeats_until_stopped_and_survives_failures() -> None:
@@ -223,7 +247,7 @@ async def test_indicator_repeats_until_stopped_and_survives_failures() -> None:
         shown.append("typing")
         raise NetworkError("down")
 
-    indicator = Indicator(flaky, every=0.03)
+    indicator = Indicator(flaky, after=0.0, every=0.03)
     await asyncio.sleep(0.1)
     indicator.stop()
     count = len(shown)
