@@ -34,7 +34,7 @@ Control API (plain HTTP on the same port; every answer is JSON):
     Every injected update: ``update_id``, ``kind``, ``chat``, ``message_id``, ``text``, ``time``.
 ``GET /_test/sent[?method=sendMessage][&chat=C]``
     The requests the stand-in processed, oldest first (default method ``sendMessage``), each
-    with ``method``, ``params`` (decoded), ``result``, ``fault`` and ``time``.
+    with ``method``, ``params`` (decoded), ``result``, ``fault``, ``time`` (arrived) and ``done``.
 ``GET /_test/calls[?method=M]``
     Every request, failed or not, with the fault that was injected into it (``getUpdates`` is
     counted in ``/_test/state`` instead).
@@ -461,7 +461,7 @@ class BotApiStandIn:
 
     def finish_call(self, call: dict[str, Any], result: Any) -> None:
         with self._lock:
-            call["processed"], call["result"] = True, result
+            call["processed"], call["result"], call["done"] = True, result, self.clock()
             method = call["method"]
             self._state.processed[method] = self._state.processed.get(method, 0) + 1
         self._emit(call)
