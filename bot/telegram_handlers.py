@@ -114,7 +114,7 @@ class Handlers:
         markup: InlineKeyboardMarkup | None = None,
         thread: int | None = None,
     ) -> Message | None:
-        """Send one HTML message through Delivery, showing "typing…" while it is retried."""
+        """Send one HTML message through Delivery, showing "typing…" while it is late."""
         quote = None
         if reply_to is not None:
             quote = ReplyParameters(reply_to.message_id, allow_sending_without_reply=True)
