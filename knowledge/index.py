@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
@@ -101,6 +101,8 @@ class Index:
     agents: set[str]
     """'@id' of every person and organisation (possible answers to 'who')."""
     entity_kinds: dict[str, str] = field(default_factory=dict)
+    slot_concepts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    """(fact id, slot name) -> every concept of the slot's text, computed once."""
     speakers: set[str] = field(default_factory=set)
     """Entities that speak somewhere in the article (a statement's speaker or its chain)."""
     chains: dict[str, set[str]] = field(default_factory=dict)
@@ -197,6 +199,11 @@ def build_index(fact_base: FactBase) -> Index:
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
         speakers=_speakers(fact_base, chains),
+        slot_concepts={
+            (fact.id, name): frozenset().union(*phrase_concepts(slot.text))
+            for fact in fact_base.facts
+            for name, slot in fact.slots.items()
+        },
     )
 
 
@@ -290,11 +297,17 @@ def _predicate_groups() -> dict[str, frozenset[str]]:
 def predicate_kinds(question: object) -> set[str]:
     """Fact kinds the question's verb asks about ('say' -> statement, 'meet' -> meeting)."""
     concepts = getattr(question, "predicate", [])
-    found: set[str] = set()
-    for kind, groups in _predicate_groups().items():
-        if any(concept & groups for concept in concepts):
-            found.add(kind)
-    return found
+    return set(_kinds_of(tuple(concepts)))
+
+
+@lru_cache(maxsize=1024)
+def _kinds_of(concepts: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The fact kinds a verb's concepts name (a few hundred verbs: cached)."""
+    return frozenset(
+        kind
+        for kind, groups in _predicate_groups().items()
+        if any(concept & groups for concept in concepts)
+    )
 
 
 def _sentence_concepts(

@@ -178,7 +178,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     predicate = _predicate_fit(question, index, facts)
     fit *= predicate
     bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
-    bonus += _agent_bonus(question, facts)
+    bonus += _agent_bonus(question, index, facts)
     if question.definition and question.primary:
         entity = index.entities.get(question.primary)
         titles = entity.titles if entity else []
@@ -224,8 +224,9 @@ def _says_unknown(question: Question, index: Index, i: int) -> bool:
     if aspect == "identity":
         # 'Who is the leader of X?' is not answered by 'an unnamed X official': the unknown
         # person must be the one asked about.
-        subjects = " ".join(f.slots["subject"].text for f in unknowns if "subject" in f.slots)
-        named = set().union(*phrase_concepts(subjects)) if subjects.strip() else set()
+        named = set().union(
+            *(index.slot_concepts.get((f.id, "subject"), frozenset()) for f in unknowns)
+        )
         if not any(c & named for c in topic):
             return False
     return entities and all(c & have for c in topic)
@@ -282,15 +283,14 @@ def _named_in(index: Index, entity_id: str, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in [entity.name, *entity.aliases])
 
 
-def _agent_bonus(question: Question, facts: list[Fact]) -> float:
+def _agent_bonus(question: Question, index: Index, facts: list[Fact]) -> float:
     """'What are the mediators trying to do?': a fact whose agent or speaker is the mediators."""
     if not question.concepts or question.concepts[0] in question.predicate:
         return 0.0
     first = question.concepts[0]
     for fact in facts:
         for role in ("agent", "speaker"):
-            slot = fact.slots.get(role)
-            if slot and any(first & c for c in phrase_concepts(slot.text)):
+            if first & index.slot_concepts.get((fact.id, role), frozenset()):
                 return AGENT_BONUS
     return 0.0
 

@@ -397,11 +397,12 @@ def analyse(text: str, index: Index) -> Question:
 
 
 def concepts_of_each(words: list[str]) -> list[frozenset[str]]:
-    """The concept set of each word in context (empty for stopwords)."""
+    """The concept set of each word in context (empty for stopwords): its own concepts plus
+    those of the phrases it belongs to ('kick' in 'kick out')."""
+    in_context = concepts_of(words)
     result: list[frozenset[str]] = []
-    for i in range(len(words)):
-        found = concepts_of(words[max(0, i - 2) : i + 3])
-        own = concepts_of([words[i]])
+    for word in words:
+        own = concepts_of([word])
         mine = own[0] if own else frozenset()
-        result.append(mine | frozenset().union(*[c for c in found if mine & c]) if mine else mine)
+        result.append(mine.union(*[c for c in in_context if mine & c]) if mine else mine)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.index import Index, phrase_concepts, predicate_kinds
+from knowledge.index import Index, predicate_kinds
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
@@ -36,7 +36,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
+def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | None:
     wanted = {
         "time": ("time",),
         "place": ("place",),
@@ -54,8 +54,7 @@ def _pick_fact(question: Question, facts: list[Fact]) -> Fact | None:
 
     def fit(position: int) -> tuple[int, int, int, int, int]:
         fact = facts[position]
-        slots = " ".join(slot.text for slot in fact.slots.values())
-        words = set().union(*phrase_concepts(slots)) if slots.strip() else set()
+        words = set().union(*(index.slot_concepts.get((fact.id, n), ()) for n in fact.slots))
         overlap = sum(1 for concept in question.concepts if concept & words)
         about = mentioned & {s.entity for s in fact.slots.values() if s.entity}
         wanted_slot = any(name in fact.slots for name in wanted)
@@ -74,7 +73,7 @@ def _aspect_matches(wh: str, aspect: str) -> bool:
 def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str, bool]:
     """The short answer and whether it says the article does not know."""
     facts = index.facts_by_sentence[sentence]
-    fact = _pick_fact(question, facts)
+    fact = _pick_fact(question, index, facts)
     text = index.sentences[sentence].text
     if (
         fact is not None
