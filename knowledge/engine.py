@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answers import Answer, Source
+from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
 from knowledge.index import Index, build_index
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
-from knowledge.render import concise_answer, example_questions
+from knowledge.render import concise_answer, example_for, example_questions
 from knowledge.schema import FactBase
 
 __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
@@ -121,75 +121,48 @@ class Engine:
         return [entity_id for _, entity_id in sorted(found)]
 
     def _abstain(self, asked: str, truncated: bool, confidence: float) -> Answer:
-        suggestions = self.examples(3)
-        listed = "\n".join(f"• {s}" for s in suggestions)
-        reply = (
-            "The article doesn't say. I can only answer from this article; you could ask:\n"
-            f"{listed}{_truncation_note(truncated)}"
-        )
-        return Answer(
-            question=asked,
-            answered=False,
-            answer=None,
-            reply=reply,
-            confidence=confidence,
-            suggestions=suggestions,
-            kind="abstain",
-            truncated=truncated,
-        )
+        intro = "The article doesn't say. I can only answer from this article; you could ask:"
+        return _unanswered(asked, truncated, "abstain", intro, self.examples(3), confidence)
 
     def _suggest(
         self, asked: str, question: Question, matches: list[Match], truncated: bool, conf: float
     ) -> Answer:
         suggestions = _suggestions(self.index, matches) or self.examples(3)
-        listed = "\n".join(f"• {s}" for s in suggestions)
-        reply = (
-            "I'm not sure the article answers that. Did you mean:\n"
-            f"{listed}{_truncation_note(truncated)}"
-        )
-        return Answer(
-            question=asked,
-            answered=False,
-            answer=None,
-            reply=reply,
-            confidence=conf,
-            suggestions=suggestions,
-            kind="suggest",
-            truncated=truncated,
-        )
+        intro = "I'm not sure the article answers that. Did you mean:"
+        return _unanswered(asked, truncated, "suggest", intro, suggestions, conf)
 
     def _greeting(self, asked: str, truncated: bool) -> Answer:
-        suggestions = self.examples(3)
-        listed = "\n".join(f"• {s}" for s in suggestions)
-        reply = (
+        intro = (
             "Hello! I answer questions about one news article, quoting the sentence each answer "
-            f"comes from. Try:\n{listed}{_truncation_note(truncated)}"
+            "comes from. Try:"
         )
-        return Answer(
-            question=asked,
-            answered=False,
-            answer=None,
-            reply=reply,
-            confidence=1.0,
-            suggestions=suggestions,
-            kind="greeting",
-            truncated=truncated,
-        )
+        return _unanswered(asked, truncated, "greeting", intro, self.examples(3), 1.0)
 
     def _empty(self, asked: str, truncated: bool) -> Answer:
-        suggestions = self.examples(3)
-        return Answer(
-            question=asked,
-            answered=False,
-            answer=None,
-            reply="Please ask a question in words, for example: "
-            + " / ".join(suggestions)
-            + _truncation_note(truncated),
-            confidence=0.0,
-            suggestions=suggestions,
-            kind="empty",
-            truncated=truncated,
-        )
+        intro = "Please ask a question in words, for example:"
+        return _unanswered(asked, truncated, "empty", intro, self.examples(3), 0.0)
+
+
+def _unanswered(
+    asked: str,
+    truncated: bool,
+    kind: AnswerKind,
+    intro: str,
+    suggestions: list[str],
+    confidence: float,
+) -> Answer:
+    """A reply without a sourced answer: a line of explanation, then questions to try."""
+    listed = "\n".join(f"• {s}" for s in suggestions)
+    return Answer(
+        question=asked,
+        answered=False,
+        answer=None,
+        reply=f"{intro}\n{listed}{_truncation_note(truncated)}",
+        confidence=confidence,
+        suggestions=suggestions,
+        kind=kind,
+        truncated=truncated,
+    )
 
 
 def _confidence(
@@ -217,21 +190,10 @@ def _suggestions(index: Index, matches: list[Match]) -> list[str]:
     found: list[str] = []
     for match in matches[:3]:
         for fact in index.facts_by_sentence[match.sentence]:
-            for question in example_questions_for(index, fact.id):
-                if question not in found:
-                    found.append(question)
+            question = example_for(index, fact)
+            if question and question not in found:
+                found.append(question)
     return found[:3]
-
-
-def example_questions_for(index: Index, fact_id: str) -> list[str]:
-    """Example questions generated from one fact (empty when none fits)."""
-    from knowledge.render import _example
-
-    for fact in index.fact_base.facts:
-        if fact.id == fact_id:
-            question = _example(index, fact)
-            return [question] if question else []
-    return []
 
 
 def _truncation_note(truncated: bool) -> str:

@@ -297,13 +297,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
-    found.extend(_title_spans(words, index))
+    found.extend(_role_spans(words, index))
     return _non_overlapping(found)
-
-
-def _title_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
-    """Entity spans found through roles; their score 0.9 marks them as descriptions."""
-    return _role_spans(words, index)
 
 
 def _known_word(word: str, index: Index) -> bool:

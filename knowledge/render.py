@@ -8,7 +8,7 @@ from knowledge.index import Index, predicate_kinds
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
-__all__ = ["concise_answer", "example_questions", "short_name"]
+__all__ = ["concise_answer", "example_for", "example_questions", "short_name"]
 
 _MAX_ANSWER = 220
 
@@ -165,7 +165,7 @@ def example_questions(index: Index, count: int) -> list[str]:
     """Questions the article answers, generated from its facts (for help texts and buttons)."""
     found: list[str] = []
     for fact in index.fact_base.facts:
-        question = _example(index, fact)
+        question = example_for(index, fact)
         if question and question not in found:
             found.append(question)
     order = {"Who": 0, "What": 1, "Where": 2, "Why": 3, "When": 4}
@@ -185,7 +185,9 @@ def _spread(found: list[str], count: int) -> list[str]:
     return result
 
 
-def _example(index: Index, fact: Fact) -> str | None:
+def example_for(index: Index, fact: Fact) -> str | None:
+    """An example question this fact answers, or None."""
+
     def name(slot: str) -> str | None:
         value = fact.slots.get(slot)
         if value is None or value.entity is None:
