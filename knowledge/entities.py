@@ -383,29 +383,41 @@ def _merge_short_org_names(collector: _Collector, body: str) -> None:
     """Fold "Kestrel" into "Kestrel Systems Inc.": a lone first word of an organisation's name,
     unless the article also uses it as a place ("based in Harwick" beside "Harwick Tribune")."""
     orgs = [d for d in collector.drafts.values() if d.kind == "organisation" and " " in d.name]
-    for key, draft in list(collector.drafts.items()):
-        if " " in draft.name or draft.kind == "person":
-            continue
-        if re.search(
-            rf"\b(?:in|at|near|from) (?:central |east |west |north |south )?"
-            rf"{re.escape(draft.name)}\b(?!['’]s)",
+    first_words = {o.name.split()[0] for o in orgs}
+    lone = {
+        key: draft
+        for key, draft in collector.drafts.items()
+        if " " not in draft.name and draft.kind != "person" and draft.name in first_words
+    }
+    if not lone:
+        return
+    names = "|".join(re.escape(d.name) for d in lone.values())
+    places = {
+        match.group(1)
+        for match in re.finditer(
+            rf"\b(?:in|at|near|from) (?:central |east |west |north |south )?({names})\b(?!['’]s)",
             body,
-        ):
-            continue
+        )
+    }
+    for key, draft in lone.items():
         owners = [o for o in orgs if o.name.split()[0] == draft.name]
-        if len(owners) == 1:
+        if draft.name not in places and len(owners) == 1:
             owners[0].aliases.add(draft.name)
             del collector.drafts[key]
 
 
 def _link_demonyms(collector: _Collector, text: str) -> None:
     """Give a place its adjective as an alias when the article uses it ("Israel": "Israeli")."""
-    for draft in collector.drafts.values():
-        if draft.kind != "place" or len(draft.name) < 4:
-            continue
-        stem_name = draft.name.rstrip("e")
-        for match in re.finditer(rf"\b{re.escape(stem_name)}(?:i|ian|n|an|ese|ish)\b", text):
-            draft.aliases.add(match.group())
+    stems = {
+        draft.name.rstrip("e"): draft
+        for draft in collector.drafts.values()
+        if draft.kind == "place" and len(draft.name) >= 4
+    }
+    if not stems:
+        return
+    pattern = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    for match in re.finditer(rf"\b({pattern})(?:i|ian|n|an|ese|ish)\b", text):
+        stems[match.group(1)].aliases.add(match.group())
 
 
 _CLAUSE = re.compile(r", and |; |, but |, while ")
@@ -425,25 +437,24 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
     previous_first: EntityDraft | None = None
     for sentence in sentences:
         text, cursor = sentence.text, 0
+        here = [p for p in people if p.name in text or any(a in text for a in p.aliases)]
         for clause in _CLAUSE.split(text):
             start = text.find(clause, cursor)
             cursor = start + len(clause)
             opening = _SUBJECT_PRONOUN.match(clause)
             if opening:
-                subject = previous_first if start == 0 else _nearest_before(people, text, start)
+                subject = previous_first if start == 0 else _nearest_before(here, text, start)
                 _vote(votes, subject, opening.group("p"))
             else:
-                subject = _nearest_after(people, clause, 0)
+                subject = _nearest_after(here, clause, 0)
             for pronoun in _OTHER_PRONOUN.finditer(clause, opening.end() if opening else 0):
                 word = pronoun.group("p").lower()
                 quoted_cue = word in {"she", "he"}
                 person = (
-                    _nearest_before(people, text, start + pronoun.start())
-                    if quoted_cue
-                    else subject
+                    _nearest_before(here, text, start + pronoun.start()) if quoted_cue else subject
                 )
                 _vote(votes, person, word)
-        previous_first = _nearest_after(people, text, 0) or previous_first
+        previous_first = _nearest_after(here, text, 0) or previous_first
     for person in people:
         found = votes.get(person.name, [])
         female, male = found.count("female"), found.count("male")

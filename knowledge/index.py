@@ -229,6 +229,11 @@ _DEFINITE = {
 }
 
 
+@cache
+def _definite_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\bthe (?:\w+ )?{noun}\b", re.IGNORECASE)
+
+
 def _definite_references(
     sentences: list[Sentence], facts_by_sentence: list[list[Fact]]
 ) -> dict[int, set[str]]:
@@ -237,7 +242,7 @@ def _definite_references(
     found: dict[int, set[str]] = {}
     for i, sentence in enumerate(sentences):
         for noun, (kind, roles) in _DEFINITE.items():
-            if not re.search(rf"\bthe (?:\w+ )?{noun}\b", sentence.text, re.IGNORECASE):
+            if not _definite_pattern(noun).search(sentence.text):
                 continue
             for j in range(i - 1, max(-1, i - 4), -1):
                 earlier = [f for f in facts_by_sentence[j] if f.kind == kind]
