@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from knowledge.entities import EntityDraft, collect_drafts, find_entities
+from knowledge.entities import collect_drafts, find_entities
 from knowledge.errors import ArticleError
 from knowledge.events import find_actions, find_attributes, find_meetings, find_unknowns
 from knowledge.resolve import link_slots, resolve_descriptions, resolve_speakers
-from knowledge.schema import Article, Entity, Evidence, Fact, FactBase, Slot
+from knowledge.schema import Article, Evidence, Fact, FactBase, Slot
 from knowledge.segment import article_from_text
 from knowledge.statements import FactDraft, find_reports, find_statements
 
@@ -38,7 +38,7 @@ def build_fact_base(text: str) -> FactBase:
     resolve_descriptions(facts, drafts)
     entities = find_entities(drafts, article.sentences)
     link_slots(facts, drafts, [entity.id for entity in entities], article.sentences)
-    return FactBase(article=article, entities=entities, facts=_facts(facts, entities, drafts))
+    return FactBase(article=article, entities=entities, facts=_facts(facts))
 
 
 def _article(text: str) -> Article:
@@ -57,7 +57,7 @@ def _extract(article: Article) -> list[FactDraft]:
     return drafts
 
 
-def _facts(drafts: list[FactDraft], entities: list[Entity], _: list[EntityDraft]) -> list[Fact]:
+def _facts(drafts: list[FactDraft]) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
     counters: dict[str, int] = {}

@@ -8,16 +8,9 @@ from knowledge.index import Index, predicate_kinds
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
-__all__ = ["concise_answer", "example_for", "example_questions", "short_name"]
+__all__ = ["concise_answer", "example_for", "example_questions"]
 
 _MAX_ANSWER = 220
-
-
-def short_name(index: Index, entity_id: str | None, fallback: str) -> str:
-    """A person's full name, an organisation's name; the slot text when there is no entity."""
-    if entity_id and entity_id in index.entities:
-        return index.entities[entity_id].name
-    return fallback
 
 
 def _slot(fact: Fact, name: str) -> str | None:
