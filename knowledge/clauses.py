@@ -28,8 +28,6 @@ _ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.(?=\s|,)"
     r"|\b(?:[A-Z]\.){2,}|\b[ap]\.m\."
 )
-_OPEN_QUOTES = "“‘"
-_CLOSE_QUOTES = "”’"
 _BOUNDARY = re.compile(
     r",\s|;\s|:\s|\s(?:and|but|while|as|after|before|because|since|when|whereas)\s|[“”\"]"
 )

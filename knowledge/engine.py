@@ -76,7 +76,7 @@ class Engine:
         truncated: bool,
     ) -> Answer:
         best = matches[0] if matches else None
-        confidence = _confidence(best, matches, question, self.index)
+        confidence = _confidence(matches)
         if _unknown_role(question, self.index) and not (best and best.not_known):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
@@ -86,7 +86,8 @@ class Engine:
         answer, not_known = concise_answer(question, self.index, best.sentence)
         sentence = self.index.sentences[best.sentence]
         source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
-        answered = self._entities_in(answer, exclude=set(question.entities))
+        candidates = self.index.sentence_entities[best.sentence] - set(question.entities)
+        answered = self._entities_in(answer, candidates)
         context.entities = answered + [
             e for e in [*question.entities, *self.index.salient[best.sentence]] if e not in answered
         ]
@@ -109,15 +110,17 @@ class Engine:
             truncated=truncated,
         )
 
-    def _entities_in(self, text: str, exclude: set[str]) -> list[str]:
-        """People and organisations a rendered answer names (what 'he' will mean next)."""
+    def _entities_in(self, text: str, candidates: set[str]) -> list[str]:
+        """People and organisations a rendered answer names (what 'he' will mean next); only
+        the sentence's own entities can appear in an answer drawn from it."""
         found = []
-        for entity in self.fact_base.entities:
-            if entity.id in exclude or entity.kind not in ("person", "organisation"):
+        for entity_id in candidates:
+            entity = self.index.entities.get(entity_id)
+            if entity is None or entity.kind not in ("person", "organisation"):
                 continue
             positions = [text.find(n) for n in [entity.name, *entity.aliases] if n in text]
             if positions:
-                found.append((min(positions), entity.id))
+                found.append((min(positions), entity_id))
         return [entity_id for _, entity_id in sorted(found)]
 
     def _abstain(self, asked: str, truncated: bool, confidence: float) -> Answer:
@@ -165,11 +168,11 @@ def _unanswered(
     )
 
 
-def _confidence(
-    best: Match | None, matches: list[Match], question: Question, index: Index
-) -> float:
-    if best is None:
+def _confidence(matches: list[Match]) -> float:
+    """Word coverage of the best sentence, lifted a little by fit bonuses and a clear lead."""
+    if not matches:
         return 0.0
+    best = matches[0]
     second = matches[1].score if len(matches) > 1 else 0.0
     margin = min(MARGIN_CAP, max(0.0, best.score - second))
     grounded = min(best.score, best.coverage + BONUS_CAP)

@@ -19,8 +19,6 @@ from knowledge.schema import FactKind, Sentence
 
 __all__ = ["FactDraft", "find_reports", "find_statements"]
 
-_PRONOUNS = {"he", "she", "it", "they", "we"}
-
 
 @dataclass
 class FactDraft:
