@@ -4,6 +4,7 @@ the conversation, while a new, fully specified question is left alone."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from knowledge.dialogue import Conversation
 from knowledge.index import Index
@@ -30,12 +31,12 @@ _QUESTION_START = re.compile(
 _ABOUT = re.compile(r"^(?:and )?(?:what )?about\b", re.I)
 
 
+@dataclass(frozen=True)
 class FollowUp:
     """The resolved question and the sentence the conversation is focused on (if any)."""
 
-    def __init__(self, question: Question, focus: int | None) -> None:
-        self.question = question
-        self.focus = focus
+    question: Question
+    focus: int | None
 
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:

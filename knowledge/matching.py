@@ -177,7 +177,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         fit *= 0.3
     predicate = _predicate_fit(question, index, facts)
     fit *= predicate
-    bonus += PREDICATE_BONUS if predicate == 1.0 and predicate_kinds(question) else 0.0
+    bonus += PREDICATE_BONUS if predicate == 1.0 and kinds else 0.0
     bonus += _agent_bonus(question, index, facts)
     if question.definition and question.primary:
         entity = index.entities.get(question.primary)
