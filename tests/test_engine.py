@@ -20,10 +20,10 @@ FLOORS = [
     ("health.json", 0.88, 0.80),
     ("business.json", 0.82, 0.80),
     ("sports.json", 0.82, 0.70),
-    ("court.json", 0.64, 0.83),
+    ("court.json", 0.66, 0.83),
     ("climate.json", 0.75, 0.83),
     ("tech.json", 0.60, 0.58),
-    ("election.json", 0.60, 0.83),
+    ("election.json", 0.61, 0.83),
     ("diplomacy.json", 0.67, 0.83),
     ("outbreak.json", 0.59, 0.58),
 ]
