@@ -6,7 +6,8 @@ with them for the GIL, and which timestamps every question and reply on its own 
 
 - echo: PTB's echobot example as written (``Application.builder().token(...).build()`` and one
   MessageHandler): updates one at a time, PTB's default transport.
-- article: this bot, as ``run_telegram`` builds it, answering from the bundled seed article.
+- article: this bot, as ``run_telegram`` builds it, answering from the bundled seed article (in
+  its engine worker process, whose CPU time counts as the bot's).
 - front-end: this bot with every answer computed beforehand, so the question-answering engine
   costs nothing: what the Telegram front-end itself (retrying delivery, state, formatting, flood
   limiter) costs compared with the echo bot.
@@ -39,6 +40,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -54,6 +56,7 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bot.engine_worker import WorkerAnswers
 from bot.settings import Settings
 from bot.telegram_app import ALLOWED_UPDATES, TelegramApp, TelegramConfig, build_application
 from bot.telegram_transport import FloodLimits
@@ -139,7 +142,8 @@ def article_bot(base_url: str, workdir: Path, engine: Engine | Precomputed) -> T
         heartbeat_file=workdir / "heartbeat",
     )
     unbounded = FloodLimits(overall_per_second=1e6, group_per_minute=1e6)
-    config = TelegramConfig(flood=unbounded)
+    # Precomputed answers cost nothing: no engine worker to hand them to.
+    config = TelegramConfig(flood=unbounded, engine_worker=isinstance(engine, Engine))
     return build_application(settings, engine, config=config)  # type: ignore[arg-type]
 
 
@@ -163,6 +167,8 @@ async def polling(app: TelegramApp) -> AsyncIterator[TelegramApp]:
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
 
 
 # -- measuring -----------------------------------------------------------------------------------
@@ -178,7 +184,7 @@ class Outcome:
     lost: int = 0
     doubled: int = 0
     cpu: float = 0.0
-    """CPU seconds this process (the bot) spent during the phase."""
+    """CPU seconds the bot spent during the phase: this process and its engine worker."""
 
     @property
     def throughput(self) -> float:
@@ -277,7 +283,8 @@ async def measure(
     """Start a fresh bot, warm it up, run one phase, stop it."""
     faults, paced = PHASES[name]
     count = options.paced if paced else options.questions
-    async with polling(make()):
+    async with polling(make()) as app:
+        await worker_ready(app)
         await asyncio.to_thread(api.get, "reset")
         await phase(api, workload(100, 50, questions()))  # warm-up: connections, caches
         await asyncio.to_thread(api.get, "reset")
@@ -286,10 +293,31 @@ async def measure(
             await asyncio.to_thread(api.get, spec)
         messages = workload(count, min(options.chats, count), questions())
         rate = options.rate if paced else None
-        cpu = time.process_time()
+        cpu = bot_cpu(app)
         result = await phase(api, messages, rate, patience=5.0 if faults else 30.0)
-        result.cpu = time.process_time() - cpu
+        result.cpu = bot_cpu(app) - cpu
         return result
+
+
+async def worker_ready(app: TelegramApp, patience: float = 30.0) -> None:
+    """Wait until the bot's engine worker answers (questions go in-process until then)."""
+    answering = app.bot_data.get("answering")
+    deadline = time.monotonic() + patience
+    while isinstance(answering, WorkerAnswers) and not answering.ready:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the engine worker did not start")
+        await asyncio.sleep(0.05)
+
+
+def bot_cpu(app: TelegramApp) -> float:
+    """CPU seconds used so far by this process and by the bot's engine worker, if it runs one."""
+    seconds = time.process_time()
+    answering = app.bot_data.get("answering")
+    pid = answering.pid if isinstance(answering, WorkerAnswers) else None
+    if pid is not None:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        seconds += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
 
 
 def median(values: list[float]) -> float:

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from typing import TextIO
 
 __all__ = ["JsonFormatter", "RedactingFilter", "setup_logging"]
 
@@ -60,9 +61,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def setup_logging(level: str = "INFO", fmt: str = "text", secrets: list[str] | None = None) -> None:
-    """Send logs to stdout in the chosen format, scrubbing secrets; quieten chatty libraries."""
-    handler = logging.StreamHandler(sys.stdout)
+def setup_logging(
+    level: str = "INFO",
+    fmt: str = "text",
+    secrets: list[str] | None = None,
+    stream: TextIO | None = None,
+) -> None:
+    """Send logs to stdout (or ``stream``) in the chosen format, scrubbing secrets; quieten
+    chatty libraries."""
+    handler = logging.StreamHandler(stream or sys.stdout)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(_TEXT_FORMAT))
     handler.addFilter(RedactingFilter(secrets or []))
     root = logging.getLogger()

@@ -29,6 +29,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.delivery import DEFAULT_RETRY_POLICY, Delivery, RetryPolicy
+from bot.engine_worker import DEFAULT_WORKER_CONFIG, Answers, WorkerAnswers, WorkerConfig
 from bot.logs import setup_logging
 from bot.settings import ConfigError, Settings
 from bot.telegram_handlers import Addressed, Context, Handlers
@@ -84,6 +85,9 @@ class TelegramConfig:
     retry: RetryPolicy = DEFAULT_RETRY_POLICY
     flood: FloodLimits | None = DEFAULT_FLOOD_LIMITS
     """None turns throttling off (only sensible against a local stand-in)."""
+    engine_worker: bool = True
+    """Answer in a child process, keeping the event loop for I/O (see bot/engine_worker.py)."""
+    worker: WorkerConfig = DEFAULT_WORKER_CONFIG
 
 
 DEFAULT_TELEGRAM_CONFIG = TelegramConfig()
@@ -112,10 +116,23 @@ def build_application(
     delivery = delivery or Delivery(
         config.retry, waiting_after=config.typing_after, in_flight=config.in_flight
     )
+    chats = ChatContexts(config.max_chats, config.context_ttl)
+    answering = (
+        WorkerAnswers(
+            engine,
+            chats,
+            max_chats=config.max_chats,
+            context_ttl=config.context_ttl,
+            logging=(settings.log_level, settings.log_format),
+            config=config.worker,
+        )
+        if config.engine_worker
+        else Answers(engine, chats)
+    )
     handlers = Handlers(
         engine,
         delivery,
-        ChatContexts(config.max_chats, config.context_ttl),
+        answering,
         BoundedMap(config.max_remembered, config.remember_ttl),
         ButtonStore(config.max_remembered, config.remember_ttl),
     )
@@ -130,11 +147,13 @@ def build_application(
         .get_updates_request(HeartbeatRequest(poll_request, Heartbeat(settings.heartbeat_file)))
         .concurrent_updates(config.concurrency)
         .post_init(handlers.post_init)
+        .post_shutdown(handlers.post_shutdown)
     )
     if config.flood is not None:
         builder = builder.rate_limiter(FloodLimiter(config.flood))
     application: TelegramApp = builder.build()
     application.bot_data["delivery"] = delivery
+    application.bot_data["answering"] = answering
 
     new_only, addressed = filters.UpdateType.MESSAGE, Addressed()
     commands: dict[str, Callable[[Update, Context], Coroutine[Any, Any, None]]] = {
@@ -225,11 +244,25 @@ def _on_start(
         if beat_every is not None:
             app.add_handler(TypeHandler(object, beat_on_update), group=-1)
             beating = loop.create_task(beat_forever(beat_every))
-            app.post_shutdown = lambda _app: _cancel(beating)
+            app.post_shutdown = _also(app.post_shutdown, lambda _app: _cancel(beating))
         if publish is not None:
             await publish(app)
 
     return post_init
+
+
+def _also(
+    first: Callable[[TelegramApp], Coroutine[Any, Any, None]] | None,
+    then: Callable[[TelegramApp], Coroutine[Any, Any, None]],
+) -> Callable[[TelegramApp], Coroutine[Any, Any, None]]:
+    """A hook that runs ``first`` (if any), then ``then``."""
+
+    async def both(app: TelegramApp) -> None:
+        if first is not None:
+            await first(app)
+        await then(app)
+
+    return both
 
 
 async def _cancel(task: asyncio.Task[None]) -> None:

@@ -24,6 +24,7 @@ from telegram.ext import Application, CallbackContext, filters
 
 from bot import replies
 from bot.delivery import Delivery
+from bot.engine_worker import Answers
 from bot.telegram_format import (
     answer_html,
     escape,
@@ -33,7 +34,7 @@ from bot.telegram_format import (
     text_html,
     titled_answer_html,
 )
-from bot.telegram_state import BoundedMap, ButtonStore, ChatContexts
+from bot.telegram_state import BoundedMap, ButtonStore
 from knowledge import Answer, Engine
 
 __all__ = ["BOT_COMMANDS", "Addressed", "Context", "Handlers"]
@@ -95,11 +96,11 @@ class Handlers:
         self,
         engine: Engine,
         delivery: Delivery,
-        chats: ChatContexts,
+        answering: Answers,
         answers: BoundedMap[tuple[int, int], int],
         buttons: ButtonStore,
     ) -> None:
-        self.engine, self.delivery, self.chats = engine, delivery, chats
+        self.engine, self.delivery, self.answering = engine, delivery, answering
         self.answers, self.buttons = answers, buttons
 
     # -- sending ---------------------------------------------------------------------------------
@@ -190,7 +191,7 @@ class Handlers:
     async def _answer(self, bot: Bot, message: Message, question: str, edited: bool) -> None:
         """Answer a question in its chat; for an edited one, edit the earlier answer."""
         chat_id = message.chat_id
-        answer = self.engine.ask(question, self.chats.get(chat_id))
+        answer = await self.answering.ask(chat_id, question)
         html, markup = answer_html(answer), self._suggestions(answer)
         key = (chat_id, message.message_id)
         earlier = self.answers.get(key) if edited else None
@@ -230,7 +231,7 @@ class Handlers:
         await self.delivery.call("answerCallbackQuery", chat_id, lambda: query.answer(notice))
         if question is None or chat_id is None:
             return
-        answer = self.engine.ask(question, self.chats.get(chat_id))
+        answer = await self.answering.ask(chat_id, question)
         html, markup = titled_answer_html(question, answer), self._suggestions(answer)
         await self._send(context.bot, chat_id, html, markup=markup)
 
@@ -241,7 +242,10 @@ class Handlers:
             return
         text = query.query.strip()
         questions = [text] if text else self.engine.examples(3)
-        results = [inline_result(question, self.engine.ask(question)) for question in questions]
+        results = [
+            inline_result(question, await self.answering.ask(None, question))
+            for question in questions
+        ]
         await self.delivery.call(
             "answerInlineQuery", None, lambda: query.answer(results, cache_time=60)
         )
@@ -288,7 +292,7 @@ class Handlers:
     async def reset(self, update: Update, context: Context) -> None:
         """Forget the chat's conversation context."""
         if message := update.effective_message:
-            self.chats.forget(message.chat_id)
+            self.answering.forget(message.chat_id)
             await self._reply(context.bot, message, escape(RESET_TEXT))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
@@ -311,7 +315,8 @@ class Handlers:
     # -- life cycle ------------------------------------------------------------------------------
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Publish the command menu once the bot knows who it is."""
+        """Start answering and publish the command menu once the bot knows who it is."""
+        await self.answering.start()
         bot = application.bot
         await self.delivery.call("setMyCommands", None, lambda: bot.set_my_commands(BOT_COMMANDS))
         log.info(
@@ -319,6 +324,10 @@ class Handlers:
             bot.username,
             self.engine.fact_base.article.title,
         )
+
+    async def post_shutdown(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Stop answering, once the replies in flight are done."""
+        await self.answering.stop()
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log an error without the token; network noise while polling is one WARNING line."""

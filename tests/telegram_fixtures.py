@@ -32,7 +32,8 @@ BOT_USER = {
     "supports_inline_queries": True,
 }
 FAST_RETRY = RetryPolicy(attempts=4, first_delay=0.01, max_delay=0.05, budget=10.0)
-FAST_CONFIG = TelegramConfig(retry=FAST_RETRY, flood=None, poll_timeout=1.0)
+# The scripted engine answers in the test's process, so these bots do not start an engine worker.
+FAST_CONFIG = TelegramConfig(retry=FAST_RETRY, flood=None, poll_timeout=1.0, engine_worker=False)
 
 
 def make_settings(tmp_path: Path, base_url: str = "http://127.0.0.1:9/bot") -> Settings:
