@@ -36,6 +36,10 @@ __all__ = ["Answers", "WorkerAnswers", "WorkerConfig", "serve"]
 log = logging.getLogger(__name__)
 
 _HEADER = struct.Struct(">I")
+_STOP_SECONDS = 2.0
+"""How long a stopping child may take to answer what it was sent and exit, before it is killed."""
+_STEADY_SECONDS = 60.0
+"""A child that ran this long before it died is restarted after the shortest wait again."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +136,16 @@ class WorkerAnswers(Answers):
         """Stop the child: it answers what it was sent, sees end of input and exits."""
         self._stopping = True
         process, self._process = self._process, None
-        if process is not None:
-            await _close(process)
+        if process is not None and process.stdin is not None:
+            process.stdin.close()
         if self._supervisor is not None:
-            self._supervisor.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._supervisor
+            try:  # The supervisor hands out the child's last answers, then returns.
+                async with asyncio.timeout(_STOP_SECONDS):
+                    await asyncio.shield(self._supervisor)
+            except TimeoutError:
+                self._supervisor.cancel()  # Its clean-up kills the child.
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._supervisor
             self._supervisor = None
 
     async def ask(self, chat_id: int | None, question: str) -> Answer:
@@ -166,19 +174,22 @@ class WorkerAnswers(Answers):
     async def _supervise(self) -> None:
         delay = self.config.restart_delay
         while not self._stopping:
-            status = await self._run_child()
+            started = asyncio.get_running_loop().time()
+            why = await self._run_child()
             if self._stopping:
                 return
+            if asyncio.get_running_loop().time() - started > _STEADY_SECONDS:
+                delay = self.config.restart_delay  # It had been doing well: back to a short wait.
             log.warning(
                 "engine worker stopped (%s); answering in the bot process, restarting in %.0f s",
-                status,
+                why,
                 delay,
             )
             await asyncio.sleep(delay)
             delay = min(delay * 2, self.config.max_restart_delay)
 
     async def _run_child(self) -> str:
-        """Start one child, route questions to it while it lives; return why it stopped."""
+        """Start one child and route questions to it while it lives; return why it stopped."""
         try:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
@@ -188,34 +199,42 @@ class WorkerAnswers(Answers):
                 stdout=asyncio.subprocess.PIPE,
             )
         except OSError as error:
-            return f"could not start: {error}"
+            return f"could not start it: {error}"
         self.starts += 1
-        assert process.stdin is not None and process.stdout is not None
+        why = "it closed its output"
         try:
-            process.stdin.write(_frame(self._init))
-            async with asyncio.timeout(self.config.ready_timeout):
-                await _read(process.stdout)  # ("ready",)
-            log.info("engine worker %d ready", process.pid)
-            self._process = process
-            await self._receive(process.stdout)
-            return f"exit status {await process.wait()}"
-        except (
-            asyncio.IncompleteReadError,
-            ConnectionError,
-            TimeoutError,
-            pickle.PickleError,
-        ) as error:
-            return f"{type(error).__name__}, exit status {process.returncode}"
+            await self._serve_from(process)
+        except asyncio.IncompleteReadError as error:
+            if error.partial:
+                why = "it stopped in the middle of an answer"
+        except (ConnectionError, pickle.PickleError) as error:
+            why = f"{type(error).__name__} reading from it"
+        except TimeoutError:
+            why = f"not ready within {self.config.ready_timeout:.0f} s"
         finally:
             if self._process is process:
                 self._process = None
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(WorkerGone())
-            with contextlib.suppress(ProcessLookupError):
-                if process.returncode is None:
+            if process.returncode is None:  # Its output is closed: it is done either way.
+                with contextlib.suppress(ProcessLookupError):
                     process.kill()
             await process.wait()
+        return f"{why}; exit status {process.returncode}"
+
+    async def _serve_from(self, process: asyncio.subprocess.Process) -> None:
+        """Hand the child the fact base, wait until it is ready, then route questions to it."""
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(_frame(self._init))
+        async with asyncio.timeout(self.config.ready_timeout):
+            await _read(process.stdout)  # ("ready",)
+        if self._stopping:
+            process.stdin.close()
+            return
+        log.info("engine worker %d ready", process.pid)
+        self._process = process
+        await self._receive(process.stdout)
 
     async def _receive(self, stdout: asyncio.StreamReader) -> None:
         """Hand each answer to the question waiting for it, until the child stops."""
@@ -242,18 +261,6 @@ class WorkerAnswers(Answers):
                 with contextlib.suppress(ProcessLookupError):
                     self._process.kill()
                 return
-
-
-async def _close(process: asyncio.subprocess.Process) -> None:
-    if process.stdin is not None:
-        process.stdin.close()
-    try:
-        async with asyncio.timeout(2.0):
-            await process.wait()
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await process.wait()
 
 
 def _frame(message: object) -> bytes:

@@ -136,3 +136,14 @@ async def test_stop_ends_the_child(fact_base: FactBase) -> None:
     await answers.stop()
     assert not answers.ready and not alive(pid)
     assert (await answers.ask(1, "Who did David Barnea meet?")).answered  # in-process again
+
+
+async def test_questions_in_flight_at_stop_are_answered(worker: WorkerAnswers) -> None:
+    """Stopping while questions are with the child still answers every one of them."""
+    asked = [
+        asyncio.ensure_future(worker.ask(n, "What is Qatar threatening to do?")) for n in range(50)
+    ]
+    await asyncio.sleep(0)  # Every question is written to the child before it is told to stop.
+    await worker.stop()
+    answers = await asyncio.gather(*asked)
+    assert len(answers) == 50 and all(answer.answered for answer in answers)
