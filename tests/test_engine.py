@@ -26,6 +26,10 @@ FLOORS = [
     ("election.json", 0.61, 0.83),
     ("diplomacy.json", 0.67, 0.83),
     ("outbreak.json", 0.59, 0.58),
+    # Written blind by a helper session that never saw the code or the other sets; only their
+    # totals are ever looked at (first measurement: 66.3% and 69.0%).
+    ("strike.json", 0.66, 0.75),
+    ("wildfire.json", 0.69, 0.87),
 ]
 
 
