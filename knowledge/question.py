@@ -108,6 +108,8 @@ _PREDICATE_WORDS = {
     "urged",
     "call",
     "called",
+    "comment",
+    "commented",
     "announce",
     "announced",
     "claim",
@@ -371,7 +373,12 @@ def analyse(text: str, index: Index) -> Question:
     candidates = question.described or people or question.entities
     question.primary = candidates[0] if candidates else None
     verb = next(
-        (i for i, w in enumerate(words) if i not in covered and w in _PREDICATE_WORDS), None
+        (
+            i
+            for i, w in enumerate(words)
+            if i not in covered and w in _PREDICATE_WORDS and not _noun_use(words, i, covered)
+        ),
+        None,
     )
     question.predicate = concepts_of([words[verb]]) if verb is not None else []
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
@@ -389,6 +396,26 @@ def analyse(text: str, index: Index) -> Question:
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+)
+
+
+_AUXILIARIES = frozenset(
+    {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would"}
+)
+
+
+def _noun_use(words: list[str], i: int, covered: set[int]) -> bool:
+    """'on the Courier report', 'after a meeting': a determiner (before any name) makes the word
+    a noun, not the question's verb, unless an auxiliary opens the phrase ('did the spy chiefs
+    meet')."""
+    j = i - 1
+    while j in covered:
+        j -= 1
+    return j >= 0 and words[j] in _DETERMINERS and (j == 0 or words[j - 1] not in _AUXILIARIES)
 
 
 def concepts_of_each(words: list[str]) -> list[frozenset[str]]:
