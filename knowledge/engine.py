@@ -79,6 +79,8 @@ class Engine:
         confidence = _confidence(matches)
         if _unknown_role(question, self.index) and not (best and best.not_known):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _undefined_term(question, self.index, best.sentence):
+            confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
         if confidence < ANSWER_THRESHOLD:
@@ -187,6 +189,25 @@ def _unknown_role(question: Question, index: Index) -> bool:
         return False
     kinds = {index.entity_kinds.get(e) for e in question.entities}
     return "person" not in kinds
+
+
+_TERM_QUESTION = re.compile(
+    r"^what(?: is| are|'s| s) (?:an? )?((?:[a-z]+(?:-[a-z]+)* ?){1,3})\W*$", re.IGNORECASE
+)
+
+
+def _undefined_term(question: Question, index: Index, sentence: int) -> bool:
+    """'What is ransomware?' asks what a word means; a sentence that only uses the word
+    ('ransomware gangs') does not say, unless it defines it ('X is a ...', 'X, a ...')."""
+    found = _TERM_QUESTION.match(question.text.strip())
+    if found is None or question.entities or found.group(1).split()[0].lower() == "the":
+        return False
+    term = re.escape(found.group(1).strip())
+    defines = (
+        rf"\b{term}s?(?:,| is| are| was| were| means| refers to) (?:an?|the|one)\b"
+        rf"|\b(?:called|known as|so-called) {term}"
+    )
+    return not re.search(defines, index.sentences[sentence].text, re.IGNORECASE)
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

@@ -68,6 +68,7 @@ UNANSWERABLE = [
     "How many hostages are still held in Gaza?",
     "What did Donald Trump say about the talks?",
     "How do I sign up for the newsletter?",
+    "What is a truce?",
 ]
 
 
