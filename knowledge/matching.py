@@ -39,7 +39,7 @@ AGENT_BONUS = 0.05
 """The question's first topic word names who acts or speaks in the sentence."""
 SLOT_BONUS = 0.12
 """A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
-MISSING_SLOT_FIT = 0.7
+MISSING_SLOT_FIT = 0.85
 """Coverage multiplier for a sentence that cannot fill the asked slot (no time for 'when')."""
 PREDICATE_MISMATCH_FIT = 0.65
 NEVER_SPOKE_FIT = 0.4
