@@ -17,7 +17,14 @@ from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
-__all__ = ["EntityPhrase", "Index", "build_index", "concepts_of", "phrase_concepts"]
+__all__ = [
+    "EntityPhrase",
+    "Index",
+    "build_index",
+    "concepts_of",
+    "phrase_concepts",
+    "unknown_asks",
+]
 
 
 @cache
@@ -330,3 +337,34 @@ def _sentence_concepts(
         else:
             found.add(f"~@{entity_id}")
     return found
+
+
+_OPENERS = (
+    ("how many ", "number"),
+    ("how much ", "number"),
+    ("how long ", "duration"),
+    ("how old ", "age"),
+    ("whether ", "yesno"),
+    ("if ", "yesno"),
+    ("who ", "person"),
+    ("whom ", "person"),
+    ("when ", "time"),
+    ("where ", "place"),
+    ("why ", "reason"),
+    ("how ", "how"),
+    ("what ", "what"),
+    ("which ", "what"),
+)
+_ASPECTS = {"identity": "person", "time": "time", "place": "place", "reason": "reason"}
+
+
+def unknown_asks(fact: Fact) -> str | None:
+    """The question type a not-known fact leaves open ('did not say how many ...' -> number),
+    read from the words of its subject, else from the builder's aspect."""
+    subject = fact.slots.get("subject")
+    opening = subject.text.lower() if subject else ""
+    for opener, wh in _OPENERS:
+        if opening.startswith(opener):
+            return wh
+    aspect = fact.slots.get("aspect")
+    return _ASPECTS.get(aspect.text, aspect.text) if aspect else None

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.index import Index, phrase_concepts, predicate_kinds
+from knowledge.index import Index, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
 from knowledge.question import Question
 from knowledge.schema import Fact
@@ -56,13 +56,6 @@ _WH_SLOTS = {
     "place": ("place",),
     "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
-}
-_ASPECT_OF_WH = {
-    "time": "time",
-    "place": "place",
-    "reason": "reason",
-    "person": "identity",
-    "number": "number",
 }
 
 
@@ -209,19 +202,21 @@ def _placeholders() -> frozenset[str]:
 
 def _says_unknown(question: Question, index: Index, i: int) -> bool:
     """Sentence i says that exactly what is asked is unknown: a not-known fact of the asked
-    aspect, in a sentence that holds every topic word and entity of the question."""
-    aspect = _ASPECT_OF_WH.get(question.wh)
+    type, in a sentence that holds every topic word and entity of the question."""
     unknowns = [
         f
         for f in index.facts_by_sentence[i]
-        if f.kind == "not_known" and "aspect" in f.slots and f.slots["aspect"].text == aspect
+        if f.kind == "not_known" and unknown_asks(f) == question.wh
     ]
     if not unknowns:
         return False
-    have = index.concepts[i]
+    # 'Police did not say whether anyone was arrested' leans on the sentences before it.
+    paragraph = index.sentences[i].paragraph
+    earlier = [j for j in (i - 1, i - 2) if j >= 0 and index.sentences[j].paragraph == paragraph]
+    have = index.concepts[i].union(*(index.concepts[j] for j in earlier))
     topic = [c for c in question.concepts if not c & _placeholders()]
     entities = all(f"@{e}" in have or f"~@{e}" in have for e in question.entities)
-    if aspect == "identity":
+    if question.wh == "person":
         # 'Who is the leader of X?' is not answered by 'an unnamed X official': the unknown
         # person must be the one asked about.
         named = set().union(
