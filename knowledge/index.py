@@ -354,6 +354,10 @@ _OPENERS = (
     ("how ", "how"),
     ("what ", "what"),
     ("which ", "what"),
+    ("a reason ", "reason"),
+    ("the reason ", "reason"),
+    # 'declined to comment on the report' answers 'Did X comment on the report?'
+    ("on ", "yesno"),
 )
 _ASPECTS = {"identity": "person", "time": "time", "place": "place", "reason": "reason"}
 

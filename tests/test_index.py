@@ -13,7 +13,9 @@ UNKNOWNS = [
     ("whether anyone was arrested", "other", "yesno"),
     ("how they had found him", "identity", "how"),
     ("the identity of the unnamed official", "identity", "person"),
-    ("on the report", "other", "other"),
+    ("on the report", "other", "yesno"),
+    ("a reason for refusing bail", "other", "reason"),
+    ("the size of the fine", "other", "other"),
 ]
 
 
