@@ -100,6 +100,8 @@ class Index:
     """Per sentence: the entities it names, in order of first mention."""
     facts_by_sentence: list[list[Fact]]
     numbers: list[bool]
+    counted: list[frozenset[str]]
+    """Per sentence: the concepts of the nouns its numbers count ('3,400 people')."""
     times: list[bool]
     durations: list[bool]
     reasons: list[bool]
@@ -122,6 +124,20 @@ _NUMBER = re.compile(
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)\b",
     re.IGNORECASE,
 )
+
+
+_COUNT = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|dozen))(?: (?:million|billion|thousand|hundred))?"
+    r"[ -]([A-Za-z]+)(?: ([A-Za-z]+))?",
+    re.IGNORECASE,
+)
+
+
+def _counted(text: str) -> frozenset[str]:
+    """Concepts of the one or two words after each number: what the number counts."""
+    words = [w for found in _COUNT.finditer(text) for w in found.groups() if w]
+    return frozenset().union(*concepts_of([w.lower() for w in words]))
 
 
 _DURATION = re.compile(
@@ -196,6 +212,7 @@ def build_index(fact_base: FactBase) -> Index:
         salient=_salience(fact_base, position),
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
+        counted=[_counted(s.text) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
         reasons=[bool(find_reason(s.text) or find_purpose(s.text)) for s in sentences],

@@ -48,6 +48,8 @@ NEVER_SPOKE_FIT = 0.4
 NOT_KNOWN_BONUS = 0.25
 """A sentence saying that exactly what is asked is not known."""
 
+COUNT_BONUS = 0.1
+"""'How many people': a sentence whose number counts people ('3,400 people')."""
 PREDICATE_BONUS = 0.05
 """A fact of the asked kind (statement, meeting, report) with the asked entity in its role."""
 
@@ -116,8 +118,19 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
         bonus += FOCUS_BONUS if i == focus else 0.0
         matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
     # Ties (within a literal word or two) go to the sentence using the question's own words.
-    matches.sort(key=lambda m: (-(m.score + LITERAL_BONUS * literal_hits[m.sentence]), m.sentence))
+    matches.sort(
+        key=lambda m: (-(m.score + _tie_break(question, index, m, literal_hits)), m.sentence)
+    )
     return matches[:limit]
+
+
+def _tie_break(
+    question: Question, index: Index, match: Match, literal_hits: dict[int, int]
+) -> float:
+    """Ranking credit that does not raise confidence: the question's own words, and a number
+    that counts what 'how many' asks about."""
+    counts = bool(question.counted & index.counted[match.sentence])
+    return LITERAL_BONUS * literal_hits[match.sentence] + (COUNT_BONUS if counts else 0.0)
 
 
 def _accumulate(

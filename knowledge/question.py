@@ -153,6 +153,8 @@ class Question:
     """The entity the question is mainly about: one it describes, else a person, else the first."""
     definition: bool = False
     """'Who is X?' / 'What is X?': asks what X is."""
+    counted: frozenset[str] = frozenset()
+    """'How many people ...': the concepts of what is counted."""
 
 
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)")
@@ -390,12 +392,23 @@ def analyse(text: str, index: Index) -> Question:
     question.unknown = [
         w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
     ]
+    question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         bool(re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b", " ".join(words)))
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
+
+
+def _counted_noun(words: list[str]) -> frozenset[str]:
+    """'how many (more) seats': the first content word after 'how many'."""
+    for i in range(len(words) - 2):
+        if words[i] == "how" and words[i + 1] == "many":
+            rest = [w for w in words[i + 2 : i + 4] if w not in lexicon().stopwords]
+            concepts = concepts_of(rest[:1])
+            return concepts[0] if concepts else frozenset()
+    return frozenset()
 
 
 _DETERMINERS = frozenset(
