@@ -184,9 +184,12 @@ def build_index(fact_base: FactBase) -> Index:
         sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
     for i, referred in _definite_references(sentences, facts_by_sentence).items():
         sentence_entities[i] |= referred
-    concepts = [
-        _sentence_concepts(s, sentence_entities[i], entities) for i, s in enumerate(sentences)
-    ]
+    names = _names_by_words(fact_base.entities)
+    named = [_named(s, names) for s in sentences]
+    concepts = []
+    for i, sentence in enumerate(sentences):
+        sentence_entities[i] |= named[i]
+        concepts.append(_sentence_concepts(sentence, sentence_entities[i], entities, named[i]))
     postings: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(concepts):
         for concept in found:
@@ -339,17 +342,49 @@ def _kinds_of(concepts: tuple[frozenset[str], ...]) -> frozenset[str]:
     )
 
 
+_NAMED_KINDS = ("organisation",)
+"""Organisation names inside a phrase ('a spokeswoman for Quillon', 'Kingsmere captain') are the
+mentions the builder misses; people's names it finds, and adding more of them was no better."""
+
+
+def _names_by_words(found: list[Entity]) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """The words of every proper name and alias -> (name as written, entity id)."""
+    table: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for entity in found:
+        if entity.kind not in _NAMED_KINDS:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            key = tuple(tokens(name))
+            if key and len(key) <= 4 and name[:1].isupper() and _is_name(name):
+                table[key].append((name, entity.id))
+    return dict(table)
+
+
+def _named(sentence: Sentence, names: dict[tuple[str, ...], list[tuple[str, str]]]) -> set[str]:
+    """Entities a sentence names word for word ('a spokeswoman for Quillon'), also where the
+    builder recorded no mention of them there."""
+    words = tokens(sentence.text)
+    found: set[str] = set()
+    for length in (1, 2, 3, 4):
+        for start in range(len(words) - length + 1):
+            for name, entity_id in names.get(tuple(words[start : start + length]), ()):
+                if name in sentence.text:
+                    found.add(entity_id)
+    return found
+
+
 def _sentence_concepts(
-    sentence: Sentence, mentioned: set[str], entities: dict[str, Entity]
+    sentence: Sentence, mentioned: set[str], entities: dict[str, Entity], named: set[str]
 ) -> set[str]:
     found: set[str] = set()
     for concept in phrase_concepts(sentence.text):
         found |= concept
     for entity_id in mentioned:
         entity = entities.get(entity_id)
-        if entity is not None and any(
+        by_name = entity is not None and any(
             m.sentence == sentence.id and _is_name(m.text) for m in entity.mentions
-        ):
+        )
+        if entity_id in named or by_name:
             found.add(f"@{entity_id}")
         else:
             found.add(f"~@{entity_id}")

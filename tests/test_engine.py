@@ -22,7 +22,7 @@ FLOORS = [
     ("sports.json", 0.82, 0.70),
     ("court.json", 0.66, 0.83),
     ("climate.json", 0.79, 0.91),
-    ("tech.json", 0.67, 0.66),
+    ("tech.json", 0.68, 0.66),
     ("election.json", 0.63, 0.83),
     ("diplomacy.json", 0.69, 0.83),
     ("outbreak.json", 0.59, 0.58),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from knowledge.index import unknown_asks
+from knowledge.index import build_index, unknown_asks
 from knowledge.schema import Evidence, Fact, Slot
+from knowledge.store import load_source
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
 
 UNKNOWNS = [
     ("how many cattle and sheep had drowned", "number", "number"),
@@ -32,3 +37,11 @@ def test_a_not_known_fact_leaves_open_the_question_its_subject_opens(
         evidence=[Evidence(sentence="p1s1", start=0, end=1)],
     )
     assert unknown_asks(fact) == asks
+
+
+def test_an_organisation_named_inside_a_phrase_is_mentioned() -> None:
+    """'a spokeswoman for Quillon' mentions Quillon, though the builder records no mention."""
+    index = build_index(load_source(ARTICLES / "tech.txt"))
+    i = next(i for i, s in enumerate(index.sentences) if "a spokeswoman for Quillon" in s.text)
+    quillon = next(e.id for e in index.fact_base.entities if e.name.startswith("Quillon"))
+    assert f"@{quillon}" in index.concepts[i]
