@@ -224,6 +224,27 @@ def _misspelt_function_word(word: str, first: bool) -> str | None:
     return None
 
 
+def _opening_wh(words: list[str]) -> list[str]:
+    """'were were the evacuees taken': an auxiliary cannot open a question before another one,
+    so the first word is a question word typed one letter short ('where')."""
+    if len(words) < 2 or words[1] not in _AUXILIARIES or words[0] not in _AUXILIARIES:
+        return words
+    for choice in _WH_WORDS:
+        if OSA.distance(words[0], choice) == 1 and words[0][0] == choice[0]:
+            return [choice, *words[1:]]
+    return words
+
+
+def _transposed(word: str, index: Index) -> str | None:
+    """'trail' for the article's 'trial': two neighbouring letters swapped, a common slip even
+    when the result is an English word, if the article uses the swapped form and not this one."""
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word and swapped in index.words:
+            return swapped
+    return None
+
+
 def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
@@ -231,6 +252,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     swapped = _swapped_stopword(word) or _misspelt_function_word(word, first)
     if swapped is not None and word not in _lexicon_words():
         return swapped
+    if len(word) >= 4 and (transposed := _transposed(word, index)) is not None:
+        return transposed
     if len(word) < 4:
         return word
     if stem(word) in index.idf:
@@ -366,6 +389,7 @@ def analyse(text: str, index: Index) -> Question:
     raw = [_country_us(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
+    words = _opening_wh(words)
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}

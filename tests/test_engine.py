@@ -17,7 +17,7 @@ FLOORS = [
     ("seed_dev.json", 0.93, 0.84),
     ("seed_holdout.json", 0.85, 0.81),
     ("politics.json", 0.78, 0.80),
-    ("health.json", 0.90, 0.80),
+    ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
     ("sports.json", 0.82, 0.70),
     ("court.json", 0.66, 0.83),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge import Engine
+from knowledge.index import build_index
 from knowledge.question import analyse
+from knowledge.store import load_source
 
 VERBS = [
     ("Did Qatar comment on the Wall Street Journal report?", "comment"),
@@ -35,3 +39,15 @@ def test_how_many_names_what_is_counted(engine: Engine, question: str, noun: str
     """'How many X' counts X: the engine prefers a sentence whose number counts X."""
     counted = analyse(question, engine.index).counted
     assert (noun in counted) if noun else not counted
+
+
+def test_an_auxiliary_before_an_auxiliary_is_a_misspelt_question_word(engine: Engine) -> None:
+    """'were were they taken' opens with a misspelt 'where'."""
+    analysed = analyse("were were the hostages taken", engine.index)
+    assert analysed.words[0] == "where" and analysed.wh == "place"
+
+
+def test_swapped_letters_give_the_article_word_even_when_they_spell_another() -> None:
+    """'trail' is read as the article's 'trial' when the article never says 'trail'."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "health.txt"))
+    assert "trial" in analyse("How many volunteers were in the trail?", index).words
