@@ -12,6 +12,7 @@ from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
 from knowledge.index import Index, build_index
+from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
 from knowledge.render import concise_answer, example_for, example_questions
@@ -78,6 +79,8 @@ class Engine:
         best = matches[0] if matches else None
         confidence = _confidence(matches)
         if _unknown_role(question, self.index) and not (best and best.not_known):
+            confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _unnamed_person(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
@@ -189,6 +192,23 @@ def _unknown_role(question: Question, index: Index) -> bool:
         return False
     kinds = {index.entity_kinds.get(e) for e in question.entities}
     return "person" not in kinds
+
+
+_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(\w+)(.*)", re.IGNORECASE)
+_PERSON_CLAUSE = re.compile(r"^\W*\w*\W*(?:who|whose|whom)\b", re.IGNORECASE)
+
+
+def _unnamed_person(question: Question, index: Index, sentence: int) -> bool:
+    """'What is the name of the employee who ...?' wants a person's name: a sentence that
+    names no one but the people the question names ('an employee's password') does not give it."""
+    found = _NAME_OF.search(question.text)
+    if found is None:
+        return False
+    noun, rest = found.group(1).lower(), found.group(2)
+    person = noun in lexicon().titles or bool(_PERSON_CLAUSE.match(rest))
+    # 'the Israeli military spokesman' may be a role the article gives a named person.
+    named = set(question.described) | (index.sentence_entities[sentence] - set(question.entities))
+    return person and not any(index.entity_kinds.get(e) == "person" for e in named)
 
 
 _TERM_QUESTION = re.compile(

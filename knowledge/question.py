@@ -298,13 +298,15 @@ _WH_NOUNS = {
 }
 
 
-def _wh_nouns(words: list[str]) -> set[int]:
-    """Positions of nouns that only restate the question type: 'which city', 'what day'."""
+def _wh_nouns(words: list[str], described: bool) -> set[int]:
+    """Positions of nouns that only restate the question type: 'which city', 'what day', and
+    'the name of' a role the article gives someone ('the name of the CIA director')."""
     return {
         i
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
+        or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
 
 
@@ -408,7 +410,7 @@ def analyse(text: str, index: Index) -> Question:
     )
     question.predicate = concepts_of([words[verb]]) if verb is not None else []
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
-    restating = _wh_nouns(words)
+    restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])

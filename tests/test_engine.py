@@ -22,7 +22,7 @@ FLOORS = [
     ("sports.json", 0.82, 0.70),
     ("court.json", 0.66, 0.83),
     ("climate.json", 0.79, 0.91),
-    ("tech.json", 0.68, 0.66),
+    ("tech.json", 0.70, 0.75),
     ("election.json", 0.63, 0.83),
     ("diplomacy.json", 0.69, 0.83),
     ("outbreak.json", 0.59, 0.58),
@@ -50,6 +50,7 @@ CASES = [
     ("What did US President Joe Biden warn?", "could be very, very dangerous"),
     ("According to the Wall Street Journal, what is Qatar threatening?", "expel Hamas"),
     ("Where did Hamas go after Cairo?", "heading to Qatar"),
+    ("What is the name of the CIA director?", "Bill Burns"),
 ]
 
 
@@ -69,6 +70,7 @@ UNANSWERABLE = [
     "What did Donald Trump say about the talks?",
     "How do I sign up for the newsletter?",
     "What is a truce?",
+    "What is the name of the official who spoke to the newspaper?",
 ]
 
 
