@@ -324,6 +324,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
+            if hit is not None and hit[1] < 100 and len(hit[0].split()) < length:
+                continue  # 'owns kingsmere united' is 'Kingsmere United' and one more word
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
     found.extend(_role_spans(words, index))

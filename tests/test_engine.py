@@ -19,7 +19,7 @@ FLOORS = [
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
-    ("sports.json", 0.82, 0.70),
+    ("sports.json", 0.84, 0.80),
     ("court.json", 0.66, 0.83),
     ("climate.json", 0.79, 0.91),
     ("tech.json", 0.70, 0.75),

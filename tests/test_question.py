@@ -51,3 +51,10 @@ def test_swapped_letters_give_the_article_word_even_when_they_spell_another() ->
     """'trail' is read as the article's 'trial' when the article never says 'trail'."""
     index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "health.txt"))
     assert "trial" in analyse("How many volunteers were in the trail?", index).words
+
+
+def test_a_name_matched_loosely_does_not_swallow_the_word_before_it() -> None:
+    """'owns Kingsmere United' is close to 'Kingsmere United', but 'owns' stays a topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "sports.txt"))
+    analysed = analyse("Who owns Kingsmere United?", index)
+    assert any("own" in concept for concept in analysed.concepts)
