@@ -22,7 +22,7 @@ FLOORS = [
     ("sports.json", 0.84, 0.80),
     ("court.json", 0.67, 0.83),
     ("climate.json", 0.79, 0.91),
-    ("tech.json", 0.70, 0.75),
+    ("tech.json", 0.72, 0.75),
     ("election.json", 0.63, 0.83),
     ("diplomacy.json", 0.69, 0.83),
     ("outbreak.json", 0.61, 0.58),
