@@ -190,6 +190,9 @@ def build_index(fact_base: FactBase) -> Index:
     for i, sentence in enumerate(sentences):
         sentence_entities[i] |= named[i]
         concepts.append(_sentence_concepts(sentence, sentence_entities[i], entities, named[i]))
+    kinds: dict[str, str] = {e.id: e.kind for e in fact_base.entities}
+    for i, person in _pronoun_references(sentences, sentence_entities, kinds).items():
+        concepts[i].add(f"^@{person}")
     postings: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(concepts):
         for concept in found:
@@ -278,6 +281,31 @@ def _definite_references(
                 if refs:
                     found.setdefault(i, set()).update(r for r in refs if r)
                     break
+    return found
+
+
+_HE_OR_SHE = re.compile(r"^(?:He|She)\b")
+"""Only 'he'/'she' opening a sentence: an opening 'It' is as often 'It was not clear ...'."""
+
+
+def _pronoun_references(
+    sentences: list[Sentence], sentence_entities: list[set[str]], kinds: dict[str, str]
+) -> dict[int, str]:
+    """'He is due to appear ...' names no one: 'he' is the one person the sentence before (in
+    the same paragraph) talks about. Kept apart from the sentence's entities ('^@' concepts,
+    scored like '~@'): as entities they also steer answers and the conversation, which lost
+    held-out questions."""
+    found: dict[int, str] = {}
+    for i in range(1, len(sentences)):
+        if sentences[i].paragraph != sentences[i - 1].paragraph:
+            continue
+        if not _HE_OR_SHE.search(sentences[i].text):
+            continue
+        if any(kinds.get(e) == "person" for e in sentence_entities[i]):
+            continue
+        before = [e for e in sentence_entities[i - 1] if kinds.get(e) == "person"]
+        if len(before) == 1:
+            found[i] = before[0]
     return found
 
 

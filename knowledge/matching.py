@@ -146,7 +146,9 @@ def _accumulate(
         for c in concept:
             (synonym if c.startswith("#") else literal).update(index.postings.get(c, ()))
             if c.startswith("@"):
+                # '~@': named by description; '^@': by an opening 'He'/'She' (see index.py).
                 partial.update(index.postings.get(f"~{c}", ()))
+                partial.update(index.postings.get(f"^{c}", ()))
         for i in literal:
             got[i] += weight
             literal_hits[i] += 1

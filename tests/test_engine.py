@@ -20,7 +20,7 @@ FLOORS = [
     ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
     ("sports.json", 0.84, 0.80),
-    ("court.json", 0.67, 0.83),
+    ("court.json", 0.71, 0.83),
     ("climate.json", 0.79, 0.91),
     ("tech.json", 0.72, 0.75),
     ("election.json", 0.63, 0.83),

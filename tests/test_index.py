@@ -45,3 +45,11 @@ def test_an_organisation_named_inside_a_phrase_is_mentioned() -> None:
     i = next(i for i, s in enumerate(index.sentences) if "a spokeswoman for Quillon" in s.text)
     quillon = next(e.id for e in index.fact_base.entities if e.name.startswith("Quillon"))
     assert f"@{quillon}" in index.concepts[i]
+
+
+def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None:
+    """'He is due to appear before a magistrate' is about the man the sentence before names."""
+    index = build_index(load_source(ARTICLES / "court.txt"))
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He is due to appear"))
+    penhale = next(e.id for e in index.fact_base.entities if e.name.endswith("Penhale"))
+    assert f"^@{penhale}" in index.concepts[i]
