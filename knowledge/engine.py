@@ -12,6 +12,7 @@ from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
 from knowledge.index import Index, build_index
+from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
 from knowledge.render import concise_answer, example_for, example_questions
@@ -78,6 +79,10 @@ class Engine:
         best = matches[0] if matches else None
         confidence = _confidence(matches)
         if _unknown_role(question, self.index) and not (best and best.not_known):
+            confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _unnamed_person(question, self.index, best.sentence):
+            confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
@@ -187,6 +192,42 @@ def _unknown_role(question: Question, index: Index) -> bool:
         return False
     kinds = {index.entity_kinds.get(e) for e in question.entities}
     return "person" not in kinds
+
+
+_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(\w+)(.*)", re.IGNORECASE)
+_PERSON_CLAUSE = re.compile(r"^\W*\w*\W*(?:who|whose|whom)\b", re.IGNORECASE)
+
+
+def _unnamed_person(question: Question, index: Index, sentence: int) -> bool:
+    """'What is the name of the employee who ...?' wants a person's name: a sentence that
+    names no one but the people the question names ('an employee's password') does not give it."""
+    found = _NAME_OF.search(question.text)
+    if found is None:
+        return False
+    noun, rest = found.group(1).lower(), found.group(2)
+    person = noun in lexicon().titles or bool(_PERSON_CLAUSE.match(rest))
+    # 'the Israeli military spokesman' may be a role the article gives a named person.
+    named = set(question.described) | (index.sentence_entities[sentence] - set(question.entities))
+    return person and not any(index.entity_kinds.get(e) == "person" for e in named)
+
+
+_TERM_QUESTION = re.compile(
+    r"^what(?: is| are|'s| s) (?:an? )?((?:[a-z]+(?:-[a-z]+)* ?){1,3})\W*$", re.IGNORECASE
+)
+
+
+def _undefined_term(question: Question, index: Index, sentence: int) -> bool:
+    """'What is ransomware?' asks what a word means; a sentence that only uses the word
+    ('ransomware gangs') does not say, unless it defines it ('X is a ...', 'X, a ...')."""
+    found = _TERM_QUESTION.match(question.text.strip())
+    if found is None or question.entities or found.group(1).split()[0].lower() == "the":
+        return False
+    term = re.escape(found.group(1).strip())
+    defines = (
+        rf"\b{term}s?(?:,| is| are| was| were| means| refers to) (?:an?|the|one)\b"
+        rf"|\b(?:called|known as|so-called) {term}"
+    )
+    return not re.search(defines, index.sentences[sentence].text, re.IGNORECASE)
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

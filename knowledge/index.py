@@ -17,7 +17,14 @@ from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
-__all__ = ["EntityPhrase", "Index", "build_index", "concepts_of", "phrase_concepts"]
+__all__ = [
+    "EntityPhrase",
+    "Index",
+    "build_index",
+    "concepts_of",
+    "phrase_concepts",
+    "unknown_asks",
+]
 
 
 @cache
@@ -93,6 +100,8 @@ class Index:
     """Per sentence: the entities it names, in order of first mention."""
     facts_by_sentence: list[list[Fact]]
     numbers: list[bool]
+    counted: list[frozenset[str]]
+    """Per sentence: the concepts of the nouns its numbers count ('3,400 people')."""
     times: list[bool]
     durations: list[bool]
     reasons: list[bool]
@@ -115,6 +124,20 @@ _NUMBER = re.compile(
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)\b",
     re.IGNORECASE,
 )
+
+
+_COUNT = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|dozen))(?: (?:million|billion|thousand|hundred))?"
+    r"[ -]([A-Za-z]+)(?: ([A-Za-z]+))?",
+    re.IGNORECASE,
+)
+
+
+def _counted(text: str) -> frozenset[str]:
+    """Concepts of the one or two words after each number: what the number counts."""
+    words = [w for found in _COUNT.finditer(text) for w in found.groups() if w]
+    return frozenset().union(*concepts_of([w.lower() for w in words]))
 
 
 _DURATION = re.compile(
@@ -161,9 +184,15 @@ def build_index(fact_base: FactBase) -> Index:
         sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
     for i, referred in _definite_references(sentences, facts_by_sentence).items():
         sentence_entities[i] |= referred
-    concepts = [
-        _sentence_concepts(s, sentence_entities[i], entities) for i, s in enumerate(sentences)
-    ]
+    names = _names_by_words(fact_base.entities)
+    named = [_named(s, names) for s in sentences]
+    concepts = []
+    for i, sentence in enumerate(sentences):
+        sentence_entities[i] |= named[i]
+        concepts.append(_sentence_concepts(sentence, sentence_entities[i], entities, named[i]))
+    kinds: dict[str, str] = {e.id: e.kind for e in fact_base.entities}
+    for i, person in _pronoun_references(sentences, sentence_entities, kinds).items():
+        concepts[i].add(f"^@{person}")
     postings: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(concepts):
         for concept in found:
@@ -189,6 +218,7 @@ def build_index(fact_base: FactBase) -> Index:
         salient=_salience(fact_base, position),
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
+        counted=[_counted(s.text) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
         reasons=[bool(find_reason(s.text) or find_purpose(s.text)) for s in sentences],
@@ -254,6 +284,31 @@ def _definite_references(
     return found
 
 
+_HE_OR_SHE = re.compile(r"^(?:He|She)\b")
+"""Only 'he'/'she' opening a sentence: an opening 'It' is as often 'It was not clear ...'."""
+
+
+def _pronoun_references(
+    sentences: list[Sentence], sentence_entities: list[set[str]], kinds: dict[str, str]
+) -> dict[int, str]:
+    """'He is due to appear ...' names no one: 'he' is the one person the sentence before (in
+    the same paragraph) talks about. Kept apart from the sentence's entities ('^@' concepts,
+    scored like '~@'): as entities they also steer answers and the conversation, which lost
+    held-out questions."""
+    found: dict[int, str] = {}
+    for i in range(1, len(sentences)):
+        if sentences[i].paragraph != sentences[i - 1].paragraph:
+            continue
+        if not _HE_OR_SHE.search(sentences[i].text):
+            continue
+        if any(kinds.get(e) == "person" for e in sentence_entities[i]):
+            continue
+        before = [e for e in sentence_entities[i - 1] if kinds.get(e) == "person"]
+        if len(before) == 1:
+            found[i] = before[0]
+    return found
+
+
 def _is_name(text: str) -> bool:
     """'Bill Burns', 'Burns', 'CIA' name an entity; 'US counterpart' only describes it."""
     return all(word[:1].isupper() or word in {"of", "the", "al"} for word in text.split())
@@ -315,18 +370,85 @@ def _kinds_of(concepts: tuple[frozenset[str], ...]) -> frozenset[str]:
     )
 
 
+_NAMED_KINDS = ("organisation",)
+"""Organisation names inside a phrase ('a spokeswoman for Quillon', 'Kingsmere captain') are the
+mentions the builder misses; people's names it finds, and adding more of them was no better."""
+
+
+def _names_by_words(found: list[Entity]) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """The words of every proper name and alias -> (name as written, entity id)."""
+    table: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for entity in found:
+        if entity.kind not in _NAMED_KINDS:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            key = tuple(tokens(name))
+            if key and len(key) <= 4 and name[:1].isupper() and _is_name(name):
+                table[key].append((name, entity.id))
+    return dict(table)
+
+
+def _named(sentence: Sentence, names: dict[tuple[str, ...], list[tuple[str, str]]]) -> set[str]:
+    """Entities a sentence names word for word ('a spokeswoman for Quillon'), also where the
+    builder recorded no mention of them there."""
+    words = tokens(sentence.text)
+    found: set[str] = set()
+    for length in (1, 2, 3, 4):
+        for start in range(len(words) - length + 1):
+            for name, entity_id in names.get(tuple(words[start : start + length]), ()):
+                if name in sentence.text:
+                    found.add(entity_id)
+    return found
+
+
 def _sentence_concepts(
-    sentence: Sentence, mentioned: set[str], entities: dict[str, Entity]
+    sentence: Sentence, mentioned: set[str], entities: dict[str, Entity], named: set[str]
 ) -> set[str]:
     found: set[str] = set()
     for concept in phrase_concepts(sentence.text):
         found |= concept
     for entity_id in mentioned:
         entity = entities.get(entity_id)
-        if entity is not None and any(
+        by_name = entity is not None and any(
             m.sentence == sentence.id and _is_name(m.text) for m in entity.mentions
-        ):
+        )
+        if entity_id in named or by_name:
             found.add(f"@{entity_id}")
         else:
             found.add(f"~@{entity_id}")
     return found
+
+
+_OPENERS = (
+    ("how many ", "number"),
+    ("how much ", "number"),
+    ("how long ", "duration"),
+    ("how old ", "age"),
+    ("whether ", "yesno"),
+    ("if ", "yesno"),
+    ("who ", "person"),
+    ("whom ", "person"),
+    ("when ", "time"),
+    ("where ", "place"),
+    ("why ", "reason"),
+    ("how ", "how"),
+    ("what ", "what"),
+    ("which ", "what"),
+    ("a reason ", "reason"),
+    ("the reason ", "reason"),
+    # 'declined to comment on the report' answers 'Did X comment on the report?'
+    ("on ", "yesno"),
+)
+_ASPECTS = {"identity": "person", "time": "time", "place": "place", "reason": "reason"}
+
+
+def unknown_asks(fact: Fact) -> str | None:
+    """The question type a not-known fact leaves open ('did not say how many ...' -> number),
+    read from the words of its subject, else from the builder's aspect."""
+    subject = fact.slots.get("subject")
+    opening = subject.text.lower() if subject else ""
+    for opener, wh in _OPENERS:
+        if opening.startswith(opener):
+            return wh
+    aspect = fact.slots.get("aspect")
+    return _ASPECTS.get(aspect.text, aspect.text) if aspect else None

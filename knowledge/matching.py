@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.index import Index, phrase_concepts, predicate_kinds
+from knowledge.index import Index, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
 from knowledge.question import Question
 from knowledge.schema import Fact
@@ -39,7 +39,7 @@ AGENT_BONUS = 0.05
 """The question's first topic word names who acts or speaks in the sentence."""
 SLOT_BONUS = 0.12
 """A sentence whose facts fill the slot the question asks for (time for 'when', ...)."""
-MISSING_SLOT_FIT = 0.7
+MISSING_SLOT_FIT = 0.85
 """Coverage multiplier for a sentence that cannot fill the asked slot (no time for 'when')."""
 PREDICATE_MISMATCH_FIT = 0.65
 NEVER_SPOKE_FIT = 0.4
@@ -48,6 +48,8 @@ NEVER_SPOKE_FIT = 0.4
 NOT_KNOWN_BONUS = 0.25
 """A sentence saying that exactly what is asked is not known."""
 
+COUNT_BONUS = 0.1
+"""'How many people': a sentence whose number counts people ('3,400 people')."""
 PREDICATE_BONUS = 0.05
 """A fact of the asked kind (statement, meeting, report) with the asked entity in its role."""
 
@@ -56,13 +58,6 @@ _WH_SLOTS = {
     "place": ("place",),
     "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
-}
-_ASPECT_OF_WH = {
-    "time": "time",
-    "place": "place",
-    "reason": "reason",
-    "person": "identity",
-    "number": "number",
 }
 
 
@@ -123,8 +118,19 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
         bonus += FOCUS_BONUS if i == focus else 0.0
         matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
     # Ties (within a literal word or two) go to the sentence using the question's own words.
-    matches.sort(key=lambda m: (-(m.score + LITERAL_BONUS * literal_hits[m.sentence]), m.sentence))
+    matches.sort(
+        key=lambda m: (-(m.score + _tie_break(question, index, m, literal_hits)), m.sentence)
+    )
     return matches[:limit]
+
+
+def _tie_break(
+    question: Question, index: Index, match: Match, literal_hits: dict[int, int]
+) -> float:
+    """Ranking credit that does not raise confidence: the question's own words, and a number
+    that counts what 'how many' asks about."""
+    counts = bool(question.counted & index.counted[match.sentence])
+    return LITERAL_BONUS * literal_hits[match.sentence] + (COUNT_BONUS if counts else 0.0)
 
 
 def _accumulate(
@@ -140,7 +146,9 @@ def _accumulate(
         for c in concept:
             (synonym if c.startswith("#") else literal).update(index.postings.get(c, ()))
             if c.startswith("@"):
+                # '~@': named by description; '^@': by an opening 'He'/'She' (see index.py).
                 partial.update(index.postings.get(f"~{c}", ()))
+                partial.update(index.postings.get(f"^{c}", ()))
         for i in literal:
             got[i] += weight
             literal_hits[i] += 1
@@ -209,19 +217,21 @@ def _placeholders() -> frozenset[str]:
 
 def _says_unknown(question: Question, index: Index, i: int) -> bool:
     """Sentence i says that exactly what is asked is unknown: a not-known fact of the asked
-    aspect, in a sentence that holds every topic word and entity of the question."""
-    aspect = _ASPECT_OF_WH.get(question.wh)
+    type, in a sentence that holds every topic word and entity of the question."""
     unknowns = [
         f
         for f in index.facts_by_sentence[i]
-        if f.kind == "not_known" and "aspect" in f.slots and f.slots["aspect"].text == aspect
+        if f.kind == "not_known" and unknown_asks(f) == question.wh
     ]
     if not unknowns:
         return False
-    have = index.concepts[i]
+    # 'Police did not say whether anyone was arrested' leans on the sentences before it.
+    paragraph = index.sentences[i].paragraph
+    earlier = [j for j in (i - 1, i - 2) if j >= 0 and index.sentences[j].paragraph == paragraph]
+    have = index.concepts[i].union(*(index.concepts[j] for j in earlier))
     topic = [c for c in question.concepts if not c & _placeholders()]
     entities = all(f"@{e}" in have or f"~@{e}" in have for e in question.entities)
-    if aspect == "identity":
+    if question.wh == "person":
         # 'Who is the leader of X?' is not answered by 'an unnamed X official': the unknown
         # person must be the one asked about.
         named = set().union(

@@ -108,6 +108,8 @@ _PREDICATE_WORDS = {
     "urged",
     "call",
     "called",
+    "comment",
+    "commented",
     "announce",
     "announced",
     "claim",
@@ -151,6 +153,8 @@ class Question:
     """The entity the question is mainly about: one it describes, else a person, else the first."""
     definition: bool = False
     """'Who is X?' / 'What is X?': asks what X is."""
+    counted: frozenset[str] = frozenset()
+    """'How many people ...': the concepts of what is counted."""
 
 
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)")
@@ -220,6 +224,27 @@ def _misspelt_function_word(word: str, first: bool) -> str | None:
     return None
 
 
+def _opening_wh(words: list[str]) -> list[str]:
+    """'were were the evacuees taken': an auxiliary cannot open a question before another one,
+    so the first word is a question word typed one letter short ('where')."""
+    if len(words) < 2 or words[1] not in _AUXILIARIES or words[0] not in _AUXILIARIES:
+        return words
+    for choice in _WH_WORDS:
+        if OSA.distance(words[0], choice) == 1 and words[0][0] == choice[0]:
+            return [choice, *words[1:]]
+    return words
+
+
+def _transposed(word: str, index: Index) -> str | None:
+    """'trail' for the article's 'trial': two neighbouring letters swapped, a common slip even
+    when the result is an English word, if the article uses the swapped form and not this one."""
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word and swapped in index.words:
+            return swapped
+    return None
+
+
 def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
@@ -227,6 +252,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     swapped = _swapped_stopword(word) or _misspelt_function_word(word, first)
     if swapped is not None and word not in _lexicon_words():
         return swapped
+    if len(word) >= 4 and (transposed := _transposed(word, index)) is not None:
+        return transposed
     if len(word) < 4:
         return word
     if stem(word) in index.idf:
@@ -271,13 +298,15 @@ _WH_NOUNS = {
 }
 
 
-def _wh_nouns(words: list[str]) -> set[int]:
-    """Positions of nouns that only restate the question type: 'which city', 'what day'."""
+def _wh_nouns(words: list[str], described: bool) -> set[int]:
+    """Positions of nouns that only restate the question type: 'which city', 'what day', and
+    'the name of' a role the article gives someone ('the name of the CIA director')."""
     return {
         i
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
+        or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
 
 
@@ -295,6 +324,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
+            if hit is not None and hit[1] < 100 and len(hit[0].split()) < length:
+                continue  # 'owns kingsmere united' is 'Kingsmere United' and one more word
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
     found.extend(_role_spans(words, index))
@@ -362,6 +393,7 @@ def analyse(text: str, index: Index) -> Question:
     raw = [_country_us(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
+    words = _opening_wh(words)
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
@@ -371,11 +403,16 @@ def analyse(text: str, index: Index) -> Question:
     candidates = question.described or people or question.entities
     question.primary = candidates[0] if candidates else None
     verb = next(
-        (i for i, w in enumerate(words) if i not in covered and w in _PREDICATE_WORDS), None
+        (
+            i
+            for i, w in enumerate(words)
+            if i not in covered and w in _PREDICATE_WORDS and not _noun_use(words, i, covered)
+        ),
+        None,
     )
     question.predicate = concepts_of([words[verb]]) if verb is not None else []
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
-    restating = _wh_nouns(words)
+    restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
     question.concepts = concepts_of(rest)
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
@@ -383,12 +420,43 @@ def analyse(text: str, index: Index) -> Question:
     question.unknown = [
         w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
     ]
+    question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         bool(re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b", " ".join(words)))
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
+
+
+def _counted_noun(words: list[str]) -> frozenset[str]:
+    """'how many (more) seats': the first content word after 'how many'."""
+    for i in range(len(words) - 2):
+        if words[i] == "how" and words[i + 1] == "many":
+            rest = [w for w in words[i + 2 : i + 4] if w not in lexicon().stopwords]
+            concepts = concepts_of(rest[:1])
+            return concepts[0] if concepts else frozenset()
+    return frozenset()
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+)
+
+
+_AUXILIARIES = frozenset(
+    {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would"}
+)
+
+
+def _noun_use(words: list[str], i: int, covered: set[int]) -> bool:
+    """'on the Courier report', 'after a meeting': a determiner (before any name) makes the word
+    a noun, not the question's verb, unless an auxiliary opens the phrase ('did the spy chiefs
+    meet')."""
+    j = i - 1
+    while j in covered:
+        j -= 1
+    return j >= 0 and words[j] in _DETERMINERS and (j == 0 or words[j - 1] not in _AUXILIARIES)
 
 
 def concepts_of_each(words: list[str]) -> list[frozenset[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.index import Index, predicate_kinds
+from knowledge.index import Index, predicate_kinds, unknown_asks
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
@@ -37,11 +37,9 @@ def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | No
         "number": (),
         "age": ("value",),
     }.get(question.wh, ())
-    for kind in ("not_known",):
-        for fact in facts:
-            aspect = _slot(fact, "aspect")
-            if fact.kind == kind and aspect and _aspect_matches(question.wh, aspect):
-                return fact
+    for fact in facts:
+        if fact.kind == "not_known" and unknown_asks(fact) == question.wh:
+            return fact
     kinds = predicate_kinds(question)
     mentioned = set(question.entities)
 
@@ -58,21 +56,12 @@ def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | No
     return facts[max(range(len(facts)), key=fit)]
 
 
-def _aspect_matches(wh: str, aspect: str) -> bool:
-    kinds = {"time": "time", "place": "place", "reason": "reason", "person": "identity"}
-    return {**kinds, "number": "number"}.get(wh) == aspect
-
-
 def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str, bool]:
     """The short answer and whether it says the article does not know."""
     facts = index.facts_by_sentence[sentence]
     fact = _pick_fact(question, index, facts)
     text = index.sentences[sentence].text
-    if (
-        fact is not None
-        and fact.kind == "not_known"
-        and _aspect_matches(question.wh, _slot(fact, "aspect") or "")
-    ):
+    if fact is not None and fact.kind == "not_known" and unknown_asks(fact) == question.wh:
         subject = _slot(fact, "subject") or "that"
         return _clip(f"The article doesn't say {subject}"), True
     described_only = question.wh == "person" and question.described and not question.concepts

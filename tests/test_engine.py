@@ -14,18 +14,18 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.92, 0.84),
-    ("seed_holdout.json", 0.84, 0.81),
-    ("politics.json", 0.72, 0.80),
-    ("health.json", 0.88, 0.80),
-    ("business.json", 0.82, 0.80),
-    ("sports.json", 0.82, 0.70),
-    ("court.json", 0.66, 0.83),
-    ("climate.json", 0.75, 0.83),
-    ("tech.json", 0.60, 0.58),
-    ("election.json", 0.61, 0.83),
-    ("diplomacy.json", 0.67, 0.83),
-    ("outbreak.json", 0.59, 0.58),
+    ("seed_dev.json", 0.93, 0.84),
+    ("seed_holdout.json", 0.85, 0.81),
+    ("politics.json", 0.78, 0.80),
+    ("health.json", 0.92, 0.80),
+    ("business.json", 0.86, 0.80),
+    ("sports.json", 0.84, 0.80),
+    ("court.json", 0.71, 0.83),
+    ("climate.json", 0.79, 0.91),
+    ("tech.json", 0.72, 0.75),
+    ("election.json", 0.63, 0.83),
+    ("diplomacy.json", 0.69, 0.83),
+    ("outbreak.json", 0.61, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
     ("strike.json", 0.66, 0.75),
@@ -54,6 +54,7 @@ CASES = [
     ("What did US President Joe Biden warn?", "could be very, very dangerous"),
     ("According to the Wall Street Journal, what is Qatar threatening?", "expel Hamas"),
     ("Where did Hamas go after Cairo?", "heading to Qatar"),
+    ("What is the name of the CIA director?", "Bill Burns"),
 ]
 
 
@@ -72,6 +73,8 @@ UNANSWERABLE = [
     "How many hostages are still held in Gaza?",
     "What did Donald Trump say about the talks?",
     "How do I sign up for the newsletter?",
+    "What is a truce?",
+    "What is the name of the official who spoke to the newspaper?",
 ]
 
 

@@ -1,0 +1,55 @@
+"""The search index's readings of facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.index import build_index, unknown_asks
+from knowledge.schema import Evidence, Fact, Slot
+from knowledge.store import load_source
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+UNKNOWNS = [
+    ("how many cattle and sheep had drowned", "number", "number"),
+    ("how long the evacuees would have to stay", "other", "duration"),
+    ("whether anyone was arrested", "other", "yesno"),
+    ("how they had found him", "identity", "how"),
+    ("the identity of the unnamed official", "identity", "person"),
+    ("on the report", "other", "yesno"),
+    ("a reason for refusing bail", "other", "reason"),
+    ("the size of the fine", "other", "other"),
+]
+
+
+@pytest.mark.parametrize(("subject", "aspect", "asks"), UNKNOWNS, ids=[u[0] for u in UNKNOWNS])
+def test_a_not_known_fact_leaves_open_the_question_its_subject_opens(
+    subject: str, aspect: str, asks: str
+) -> None:
+    """'did not say how long ...' leaves a 'how long' question open, whatever the aspect says."""
+    fact = Fact(
+        id="f1",
+        kind="not_known",
+        slots={"subject": Slot(text=subject), "aspect": Slot(text=aspect)},
+        sentences=["p1s1"],
+        evidence=[Evidence(sentence="p1s1", start=0, end=1)],
+    )
+    assert unknown_asks(fact) == asks
+
+
+def test_an_organisation_named_inside_a_phrase_is_mentioned() -> None:
+    """'a spokeswoman for Quillon' mentions Quillon, though the builder records no mention."""
+    index = build_index(load_source(ARTICLES / "tech.txt"))
+    i = next(i for i, s in enumerate(index.sentences) if "a spokeswoman for Quillon" in s.text)
+    quillon = next(e.id for e in index.fact_base.entities if e.name.startswith("Quillon"))
+    assert f"@{quillon}" in index.concepts[i]
+
+
+def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None:
+    """'He is due to appear before a magistrate' is about the man the sentence before names."""
+    index = build_index(load_source(ARTICLES / "court.txt"))
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He is due to appear"))
+    penhale = next(e.id for e in index.fact_base.entities if e.name.endswith("Penhale"))
+    assert f"^@{penhale}" in index.concepts[i]

@@ -1,0 +1,60 @@
+"""Question analysis: the verb a question asks about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import Engine
+from knowledge.index import build_index
+from knowledge.question import analyse
+from knowledge.store import load_source
+
+VERBS = [
+    ("Did Qatar comment on the Wall Street Journal report?", "comment"),
+    ("Did the spy chiefs meet on Friday?", "meet"),
+    ("What did Biden warn?", "warn"),
+]
+
+
+@pytest.mark.parametrize(("question", "verb"), VERBS, ids=[v[0] for v in VERBS])
+def test_the_verb_is_not_a_noun_after_a_determiner(
+    engine: Engine, question: str, verb: str
+) -> None:
+    """'on the ... report' is a noun; the question's verb is the one its subject does."""
+    analysed = analyse(question, engine.index)
+    assert analysed.predicate and any(verb in concept for concept in analysed.predicate)
+
+
+COUNTED = [
+    ("How many hostages are still held?", "hostag"),
+    ("how many more seats does it hold", "seat"),
+    ("How much money is left?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "noun"), COUNTED, ids=[c[0] for c in COUNTED])
+def test_how_many_names_what_is_counted(engine: Engine, question: str, noun: str | None) -> None:
+    """'How many X' counts X: the engine prefers a sentence whose number counts X."""
+    counted = analyse(question, engine.index).counted
+    assert (noun in counted) if noun else not counted
+
+
+def test_an_auxiliary_before_an_auxiliary_is_a_misspelt_question_word(engine: Engine) -> None:
+    """'were were they taken' opens with a misspelt 'where'."""
+    analysed = analyse("were were the hostages taken", engine.index)
+    assert analysed.words[0] == "where" and analysed.wh == "place"
+
+
+def test_swapped_letters_give_the_article_word_even_when_they_spell_another() -> None:
+    """'trail' is read as the article's 'trial' when the article never says 'trail'."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "health.txt"))
+    assert "trial" in analyse("How many volunteers were in the trail?", index).words
+
+
+def test_a_name_matched_loosely_does_not_swallow_the_word_before_it() -> None:
+    """'owns Kingsmere United' is close to 'Kingsmere United', but 'owns' stays a topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "sports.txt"))
+    analysed = analyse("Who owns Kingsmere United?", index)
+    assert any("own" in concept for concept in analysed.concepts)
