@@ -31,6 +31,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_ONE_SENTENCE = re.compile(r"\s*[^\s.!?…][^.!?…\n]*[.!?…]?[\"'”’)\]]*\s*$")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 _TITLE_CHARS = 90
 
@@ -124,6 +125,11 @@ def find_layout(text: str) -> Layout:
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the (start, end) spans of the sentences in text[start:end], verbatim and stripped."""
     chunk = text[start:end]
+    if _ONE_SENTENCE.match(chunk):
+        # No full stop, question or exclamation mark before the end: one sentence, and pysbd
+        # (slow: it compiles a regex per abbreviation it meets) has nothing to decide.
+        lead = len(chunk) - len(chunk.lstrip())
+        return [(start + lead, start + len(chunk.rstrip()))]
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _SEGMENTER.segment(chunk):
