@@ -7,6 +7,7 @@ from pydantic import ValidationError
 from knowledge.entities import collect_drafts, find_entities
 from knowledge.errors import ArticleError
 from knowledge.events import find_actions, find_attributes, find_meetings, find_unknowns
+from knowledge.quantities import find_quantities
 from knowledge.resolve import link_slots, resolve_descriptions, resolve_speakers
 from knowledge.schema import Article, Evidence, Fact, FactBase, Slot
 from knowledge.segment import article_from_text
@@ -20,6 +21,7 @@ EXTRACTORS = (
     find_reports,
     find_actions,
     find_attributes,
+    find_quantities,
     find_unknowns,
 )
 """One step per kind of fact; each takes the sentences and returns fact drafts."""
