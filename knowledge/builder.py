@@ -6,12 +6,13 @@ from pydantic import ValidationError
 
 from knowledge.entities import collect_drafts, find_entities
 from knowledge.errors import ArticleError
-from knowledge.events import find_actions, find_attributes, find_meetings, find_unknowns
+from knowledge.events import find_actions, find_attributes, find_meetings
 from knowledge.quantities import find_quantities
 from knowledge.resolve import link_slots, resolve_descriptions, resolve_speakers
 from knowledge.schema import Article, Evidence, Fact, FactBase, Slot
 from knowledge.segment import article_from_text
 from knowledge.statements import FactDraft, find_reports, find_statements
+from knowledge.unknowns import find_unknowns
 
 __all__ = ["EXTRACTORS", "build_fact_base"]
 

@@ -1,4 +1,4 @@
-"""Meetings, actions, attributes and what the article says is not known."""
+"""Meetings, actions and attributes."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from knowledge.lexicon import lexicon
 from knowledge.schema import Sentence
 from knowledge.statements import FactDraft
 
-__all__ = ["find_actions", "find_attributes", "find_meetings", "find_unknowns"]
+__all__ = ["find_actions", "find_attributes", "find_meetings"]
 
 _MEETING = re.compile(
     r"\b(?:(?:had|has|have|will|would|to|did not|first|also|then|later) )*"
@@ -93,15 +93,6 @@ _ROLE_APPOSITION = re.compile(
 )
 _PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
-_ASPECTS = {
-    "where": "place",
-    "when": "time",
-    "why": "reason",
-    "who": "identity",
-    "whom": "identity",
-    "how many": "number",
-    "how much": "number",
-}
 
 
 def _subject_before(text: str, start: int) -> str:
@@ -283,45 +274,3 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
             draft.put("value", f"{number.replace('-', ' ')} {unit}{plural} old")
             drafts.append(draft)
     return drafts
-
-
-def _unknown_pattern() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in lexicon().unknown_verbs)
-    return re.compile(
-        rf"\b(?P<verb>{verbs})\b(?P<rest>[^.;]*?)(?=, and |, but |; |\.|$)", re.IGNORECASE
-    )
-
-
-_UNKNOWN = _unknown_pattern()
-
-
-def find_unknowns(sentences: list[Sentence]) -> list[FactDraft]:
-    """'did not specify where ...', 'it was not clear who ...', 'an unnamed official'."""
-    drafts: list[FactDraft] = []
-    for sentence in sentences:
-        text = mask_abbreviations(sentence.text)
-        for match in _UNKNOWN.finditer(text):
-            draft = FactDraft("not_known", sentence, match.start(), match.end())
-            verb, rest = match.group("verb").lower(), match.group("rest").strip(" ,")
-            if verb in {"unnamed", "undisclosed", "unidentified", "anonymous"}:
-                noun = re.match(r"[\w’' -]+?(?=$| and | or |,)", rest)
-                draft.put("subject", f"the identity of the {verb} {noun.group() if noun else ''}")
-                draft.put("aspect", "identity")
-            else:
-                draft.put("subject", rest)
-                draft.put("aspect", _aspect(rest))
-            holder = text[: match.start()].strip(" ,")
-            holder = re.sub(r"^(?:[Ii]t|[Tt]here) (?:is|was)$", "", holder)
-            draft.put("holder", holder if len(holder.split()) <= 8 else None)
-            drafts.append(draft)
-    return drafts
-
-
-def _aspect(rest: str) -> str:
-    low = rest.lower()
-    for word, aspect in _ASPECTS.items():
-        if low.startswith(word) or f" {word} " in f" {low[:40]} ":
-            return aspect
-    if re.search(r"\b(?:price|cost|amount|fee|number|figure|how much|how many|value)\b", low):
-        return "number"
-    return "other"
