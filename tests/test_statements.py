@@ -1,0 +1,56 @@
+"""Tests for knowledge.statements: speaker, cue, addressee and on-whose-behalf of a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.segment import article_from_text
+from knowledge.statements import find_statements
+
+CASES = [
+    (
+        '"It rained," said Marta Ilves on Wednesday.',
+        {"speaker": "Marta Ilves", "cue": "said", "time": "on Wednesday"},
+    ),
+    (
+        "Henrik Lund called the results good but cautioned that the trial was short.",
+        {"speaker": "Henrik Lund", "cue": "cautioned"},
+    ),
+    (
+        "Brekke, whose party holds 14 of the 101 seats, has said he will not back the bill.",
+        {"speaker": "Brekke", "cue": "said"},
+    ),
+    (
+        '"It was a plan," prosecutor Daniel Ashby told the jury last week.',
+        {"speaker": "prosecutor Daniel Ashby", "cue": "told the jury", "addressee": "the jury"},
+    ),
+    (
+        "Dr. Helena Marsh called on Mr. Falk to hold a snap election.",
+        {"speaker": "Dr. Helena Marsh", "cue": "called on", "addressee": "Mr. Falk"},
+    ),
+    (
+        "The agency urged residents not to return to their homes.",
+        {"speaker": "The agency", "cue": "urged", "addressee": "residents"},
+    ),
+    (
+        '"It rained," said Marta Ilves, a spokeswoman for the agency.',
+        {"speaker": "Marta Ilves", "cue": "said", "on_behalf_of": "the agency"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "slots"), CASES, ids=[c[0][:24] for c in CASES])
+def test_statement(text: str, slots: dict[str, str]) -> None:
+    """The first statement of the sentence fills these slots as written."""
+    drafts = find_statements(article_from_text(text).sentences)
+    assert {name: drafts[0].slots.get(name) for name in slots} == slots
+
+
+def test_speaker_goes_on_to_say() -> None:
+    """'X welcomed ... but said ...' gives a second statement by the same speaker."""
+    text = "Minister Ilse Norberg welcomed the results but said the government would wait."
+    drafts = find_statements(article_from_text(text).sentences)
+    assert [(d.slots["speaker"], d.slots["cue"]) for d in drafts] == [
+        ("Minister Ilse Norberg", "welcomed"),
+        ("Minister Ilse Norberg", "said"),
+    ]
