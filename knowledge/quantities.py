@@ -91,6 +91,8 @@ def _measured(text: str, match: re.Match[str], start: int) -> str | None:
     """What the number measures: 'revenue' in 'revenue of $2 billion', the clause's subject in
     'X took 38 percent', the noun after a number that opens a clause ('31 people ... were')."""
     clause = clause_start(text, start)
+    while text.endswith("such as ", 0, clause):
+        clause = clause_start(text, clause - len(" such as "))  # 'effects such as a cough'
     words = _WORD.findall(text[clause:start])
     if not words or words[-1] == "that" or words[-1] in lexicon().cue_verbs:
         return _noun_after(text, match)
@@ -122,9 +124,12 @@ def _has_digit(word: str) -> bool:
 
 
 def _clause_subject(text: str, clause: int, words: list[str]) -> str | None:
+    cues = [i for i, w in enumerate(words) if w in lexicon().cue_verbs or w == "that"]
+    if cues:
+        words = words[cues[-1] + 1 :]  # 'X said the trial enrolled 18,640 volunteers'
     while words and words[0].lower() in _CONJUNCTIONS:
         words = words[1:]
-    if not words or len(words) > 8 or words[0].lower() in _PRONOUNS:
+    if not words or len(words) > 10 or words[0].lower() in _PRONOUNS:
         return None
     if words[0].lower() in _RELATIVES:
         return _antecedent(text, clause)

@@ -27,7 +27,7 @@ RECALL_FLOORS = {
     "court": 0.70,
     "diplomacy": 0.38,
     "election": 0.41,
-    "health": 0.70,
+    "health": 0.75,
     "outbreak": 0.31,
     "politics": 0.80,
     "sports": 0.78,
