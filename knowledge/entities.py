@@ -140,7 +140,10 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
 
 def _connects(word: str, current: list[_Token]) -> bool:
     """Whether a small word joins a name run: "Bank of England", "Ministry of Health"."""
-    if word in {"and", "for"}:
+    if word == "for":
+        # 'Organisation for Democratic Elections', 'Centre for Disease Control'
+        return current[-1].bare.lower() in lexicon().org_words
+    if word == "and":
         return False
     if word == "the":
         return current[-1].text == "of"
