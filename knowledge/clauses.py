@@ -82,17 +82,22 @@ def find_time(text: str, start: int = 0, end: int | None = None) -> Phrase | Non
 
 def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) -> Phrase | None:
     """'in Cairo', 'at the prime minister's residence in Lindhaven': a locative phrase."""
-    for match in re.finditer(
-        r"\b(?:in|at|to|from|near|inside|outside) (?=((?:the )?[^,.;]+))", text
-    ):
-        if match.start() < start:
-            continue
+    for match in _LOCATIVE.finditer(text, start):
         words = match.group(1)
-        name = re.match(rf"(?:the )?([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)", words)
+        name = _PLACE_NAME.match(words)
         if name and _is_place(name.group(1), match.group().split()[0], places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)
     return None
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|to|from|near|inside|outside|through|across) (?=((?:the )?[^,.;]+))"
+)
+_PLACE_NAME = re.compile(
+    rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
+    rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+)
 
 
 def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
@@ -102,7 +107,7 @@ def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
     low = name.lower()
     if low in lex.places or name in places:
         return True
-    if preposition not in ("in", "at", "near", "outside", "inside"):
+    if preposition not in ("in", "at", "near", "outside", "inside", "through", "across"):
         return False
     words = low.split()
     calendar = lex.months | lex.weekdays

@@ -50,7 +50,8 @@ _IRREGULAR = (
 )
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
-    r"should|plans to|plan to|is to|are to)(?: not| also| still| now)?(?: been| be| have)? )"
+    r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
+    r"(?: not| also| still| now)?(?: been| be| have)? )"
 )
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
@@ -66,12 +67,25 @@ _ACTION = re.compile(
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}(?=[A-Z][\w’'.-]* [A-Z]))?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
-    rf"|The|the|A|a|An|an|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
+    rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
     rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
     rf"(?: [A-Z][\w’'.-]*)*)?)"
-    rf"(?P<apposition>, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}),)? "
+    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}"
+    rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
     rf"(?P<verb>{_AUX}?(?:[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)|{_MODAL}[a-z]+)\b"
     rf"(?P<rest>[^.;]*)"
+)
+_CLAUSE_BREAK = re.compile(
+    r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)"
+    r"|\b(?:said|says|announced|added)(?: on \w+)?(?: that)? (?=(?:the|its|their) [a-z])"
+)
+"""Where a clause with its own subject starts: 'X said the agency would hold a hearing'."""
+_PARTICLE = re.compile(r"^ (down|up|out|off|back|away)\b(?= [a-z])")
+"""'handed down the sentence', 'set up a fund': the particle belongs to the verb."""
+_PARTICIPLE_END = re.compile(
+    r"(?:ed|en|[^aeiou]t|\b(?:cut|hit|put|set|shut|hurt|let|spread|quit|shed|cast|held|made|"
+    r"paid|sold|told|found|won|lost|sent|built|caught|brought|bought|fought|taught|struck|hung|"
+    r"led|fed|laid|kept|left|met|read|run|shot|slid|spun|stuck|swept|swung))$"
 )
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
@@ -91,6 +105,11 @@ _ROLE_APPOSITION = re.compile(
     r" (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
     r"(?: (?:of|for|at|to|in) [^,]{2,60})?)(?=,)"
 )
+_WHO = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:\d{1,3}, )?who (?!(?:said|says|told)\b)"
+    r"(?P<value>[^,;.“\"]{3,80})(?=,|\.|;|$)"
+)
+"""'Mayor Colette Vance, who took office in 2023,': what the relative clause says of her."""
 _PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
 
@@ -200,7 +219,7 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 def _clause_starts(text: str) -> list[int]:
     starts = [0]
-    starts += [m.end() for m in re.finditer(r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)", text)]
+    starts += [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     return sorted(starts)
 
 
@@ -208,20 +227,28 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     text = mask_abbreviations(sentence.text)[:stop]
     verb = match.group("verb")
     rest = match.group("rest")
+    particle = _PARTICLE.match(rest)
+    if particle:
+        verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
     draft = FactDraft("action", sentence, start, start + match.end())
-    if _PASSIVE.match(verb) and re.search(r"(?:ed|en|[^aeiou]t)$", verb):
+    subject = match.group("subject")
+    if match.group("named") and re.match(r"(?:the|a|an|its|his|her|their) ", subject, re.I):
+        subject = match.group("named")  # 'The brother-in-law, Aldous Penhale, 61, was ...'
+    if _PASSIVE.match(verb) and _PARTICIPLE_END.search(verb):
         # 'X was arrested (by Y)': X is what the action was done to.
-        draft.put("object", match.group("subject"))
+        draft.put("object", subject)
         by = re.search(r"\bby (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", rest)
         draft.put("agent", by.group("who") if by else None)
         draft.put("verb", _PASSIVE.sub("", verb))
         _circumstances(draft, text, start + match.start("rest"))
         return draft
-    draft.put("agent", match.group("subject"))
+    draft.put("agent", subject)
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
-    obj = re.split(r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until)\b|,", rest)
+    obj = re.split(
+        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and)\b|,", rest
+    )
     draft.put("object", obj[0].strip() if obj and len(obj[0].strip()) > 2 else None)
     _circumstances(draft, text, start + match.start("rest"))
     return draft
@@ -260,6 +287,11 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", match.group("name"))
             draft.put("value", match.group("role"))
+            drafts.append(draft)
+        for match in _WHO.finditer(text):
+            draft = FactDraft("attribute", sentence, match.start(), match.end())
+            draft.put("subject", match.group("name"))
+            draft.put("value", match.group("value"))
             drafts.append(draft)
         for match in _PERSON_AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
