@@ -96,6 +96,7 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NAME = re.compile(
     rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
+    rf"(?:(?:[a-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
     rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
 )
 

@@ -29,10 +29,18 @@ _ADVERBIAL = re.compile(
     r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later)\b"
     r"|\(\w+\))\s*"
 )
-_PARTNER_START = re.compile(
-    r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|members|"
-    r"delegates|executives|envoys|his|her|their|its)\b).+))"
-)
+
+
+def _partner_start() -> re.Pattern[str]:
+    roles = "|".join(sorted((f"{t}s" for t in lexicon().titles if " " not in t), key=len))
+    return re.compile(
+        r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|"
+        rf"members|delegates|executives|envoys|his|her|their|its|(?:[a-z]+ )?(?:{roles}))\b).+))"
+    )
+
+
+_PARTNER_START = _partner_start()
+"""Who was met: 'with X', a name, or people by role ('regional governors')."""
 _PARTNER_END = re.compile(
     r",? (?:as|to|in order|in a bid|for|on|at|about|over|after|before|in|early|late|last|this|"
     r"next|and (?:unanimously|agreed|discussed|said))\b|[.;]|,\s(?![A-Z])|$"
@@ -53,6 +61,11 @@ _AUX = (
     r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
     r"(?: not| also| still| now)?(?: been| be| have)? )"
 )
+_CATENATIVE = (
+    r"(?:declined|refused|agreed|promised|threatened|vowed|pledged|decided|tried|sought|failed|"
+    r"planned|wanted|began|started|continued|offered|voted|moved|rushed|hoped|expected|chose)"
+)
+"""Verbs whose meaning is completed by 'to' + verb: 'declined to comment', 'agreed to buy'."""
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
     r"(?: not| also| still| now)? )"
@@ -72,7 +85,8 @@ _ACTION = re.compile(
     rf"(?: [A-Z][\w’'.-]*)*)?)"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}"
     rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
-    rf"(?P<verb>{_AUX}?(?:[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)|{_MODAL}[a-z]+)\b"
+    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
+    rf"|{_MODAL}[a-z]+)\b"
     rf"(?P<rest>[^.;]*)"
 )
 _CLAUSE_BREAK = re.compile(
@@ -249,7 +263,10 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     obj = re.split(
         r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and)\b|,", rest
     )
-    draft.put("object", obj[0].strip() if obj and len(obj[0].strip()) > 2 else None)
+    head = obj[0] if obj else ""
+    time = find_time(head)
+    head = (head[: time.start] if time else head).strip()  # 'the sentence a day later'
+    draft.put("object", head if len(head) > 2 else None)
     _circumstances(draft, text, start + match.start("rest"))
     return draft
 
