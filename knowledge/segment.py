@@ -17,7 +17,7 @@ __all__ = ["Layout", "article_from_text", "find_layout", "split_sentences"]
 
 _CREDIT_LINE = re.compile(
     r"^(?:with|additional reporting by|reporting by|written by|by)\s+(?P<who>[^\n]{2,80})$"
-    r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]$"
+    r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]\.?$"
     r"|^[-—–]\s*(?P<dash>[A-Z][A-Za-z&. ]{1,30})$",
     re.IGNORECASE,
 )

@@ -33,6 +33,8 @@ CREDITS = [
     ("The talks ended on Friday.\n\nWith AFP", "AFP", "With AFP"),
     ("The talks ended on Friday.\n\nWith Reuters", "Reuters", "With Reuters"),
     ("The talks ended on Friday.\n\n(Reuters)", "Reuters", "(Reuters)"),
+    ("The talks ended on Friday.\n\n(Reuters).", "Reuters", "(Reuters)."),
+    ("The talks ended on Friday.\n\nWith AFP, Reuters.", "AFP", "With AFP, Reuters."),
     ("The talks ended on Friday.\n\n— AP", "AP", "— AP"),
     (
         "LINDHAVEN, Jan. 15 (Reuters) - Leaders met on Tuesday.\n\nThe talks ended on Friday.",
@@ -55,6 +57,8 @@ CREDITS = [
         "with-afp",
         "with-reuters",
         "paren-reuters",
+        "paren-reuters-full-stop",
+        "with-two-agencies-full-stop",
         "dash-ap",
         "dateline",
         "reporting-by",
