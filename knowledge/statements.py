@@ -65,6 +65,13 @@ _REPORTED = re.compile(
     r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
     r"(?: on \w+)?,? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+_FINDING = re.compile(
+    r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
+    r"review|investigation|analysis|inquiry|poll|assessment)(?: (?:by|from) [^,]{3,60}?)?)"
+    r",? (?:found|finds|showed|shows|concluded|concludes|estimated|estimates)(?: that)?,? "
+    r"(?P<content>.+)$"
+)
+"""'The report found that ...', 'A study by the institute showed ...': what a document says."""
 _CITING = re.compile(r"\bciting (?P<cites>[^,.;]+(?:,? and [^,.;]+)?)")
 
 
@@ -242,7 +249,7 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
     drafts: list[FactDraft] = []
     for sentence in sentences:
         text = sentence.text
-        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text)
+        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text) or _FINDING.search(text)
         if match is None:
             reported = _REPORTED.match(text)
             if reported is None or "report" not in text[: reported.start("content")]:

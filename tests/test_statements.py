@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.segment import article_from_text
-from knowledge.statements import find_statements
+from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
@@ -54,3 +54,22 @@ def test_speaker_goes_on_to_say() -> None:
         ("Minister Ilse Norberg", "welcomed"),
         ("Minister Ilse Norberg", "said"),
     ]
+
+
+REPORTS = [
+    (
+        "The report found that payments under 50,000 crowns needed one signature.",
+        {"source": "The report", "content": "payments under 50,000 crowns needed one signature"},
+    ),
+    (
+        "A study by the Kestrel Institute showed most patients recovered.",
+        {"source": "A study by the Kestrel Institute", "content": "most patients recovered"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "slots"), REPORTS, ids=[r[0][:24] for r in REPORTS])
+def test_report_finding(text: str, slots: dict[str, str]) -> None:
+    """What a report or study found is a report fact with the document as its source."""
+    drafts = find_reports(article_from_text(text).sentences)
+    assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
