@@ -76,7 +76,7 @@ _NP_WORD = (
 )
 _PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
-    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |It |They |He |She |We |I |This |That )"
+    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |He |She |We |I |This |That )"
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}(?=[A-Z][\w’'.-]* [A-Z]))?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"

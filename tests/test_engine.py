@@ -22,7 +22,7 @@ FLOORS = [
     ("sports.json", 0.82, 0.70),
     ("court.json", 0.66, 0.83),
     ("climate.json", 0.75, 0.83),
-    ("tech.json", 0.60, 0.58),
+    ("tech.json", 0.62, 0.58),
     ("election.json", 0.61, 0.83),
     ("diplomacy.json", 0.67, 0.83),
     ("outbreak.json", 0.59, 0.58),
