@@ -82,18 +82,20 @@ _ACTION = re.compile(
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
     rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
     rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
-    rf"(?: [A-Z][\w’'.-]*)*)?)"
-    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}"
+    rf"(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
     rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
     rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
     rf"|{_MODAL}[a-z]+)\b"
-    rf"(?P<rest>[^.;]*)"
+    rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
 )
 _CLAUSE_BREAK = re.compile(
     r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)"
-    r"|\b(?:said|says|announced|added)(?: on \w+)?(?: that)? (?=(?:the|its|their) [a-z])"
+    r"|\b(?:said|says|announced|added)(?: on \w+)?(?: that)? (?=(?:the|its|their) [a-z]"
+    r"|(?:it|they) (?:had |has |have |would |will )?[a-z]+ed\b)"
 )
 """Where a clause with its own subject starts: 'X said the agency would hold a hearing'."""
+_REPORTER = re.compile(r"^(?P<who>[A-Z][^,]{1,60}?) (?:said|says|announced|added)\b")
 _PARTICLE = re.compile(r"^ (down|up|out|off|back|away)\b(?= [a-z])")
 """'handed down the sentence', 'set up a fund': the particle belongs to the verb."""
 _PARTICIPLE_END = re.compile(
@@ -115,9 +117,9 @@ _AGE = re.compile(
     r"(?P<noun>[a-z]+(?: in [A-Z][\w]+)?)"
 )
 _ROLE_APPOSITION = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+), (?:\d{1,3}, )?(?P<role>(?:a|an|the|its|his|her)"
-    r" (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
-    r"(?: (?:of|for|at|to|in) [^,]{2,60})?)(?=,)"
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:\d{1,3}, )?(?P<role>(?:a|an|the|its|his|"
+    r"her) (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
+    r"(?: (?:of|for|at|to|in) [^,]{2,60}?)?)(?=,| and )"
 )
 _WHO = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:\d{1,3}, )?who (?!(?:said|says|told)\b)"
@@ -256,6 +258,11 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
         draft.put("verb", _PASSIVE.sub("", verb))
         _circumstances(draft, text, start + match.start("rest"))
         return draft
+    reporter = _REPORTER.match(text[:start]) if subject in ("it", "they") else None
+    if reporter:  # 'Kestrel said on Tuesday it had agreed to buy ...': Kestrel, on Tuesday
+        subject = reporter.group("who")
+        said = find_time(text, reporter.end(), start)
+        draft.put("time", said.text if said else None)
     draft.put("agent", subject)
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
@@ -267,7 +274,10 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     time = find_time(head)
     head = (head[: time.start] if time else head).strip()  # 'the sentence a day later'
     draft.put("object", head if len(head) > 2 else None)
+    reported_on = draft.slots.pop("time", None)
     _circumstances(draft, text, start + match.start("rest"))
+    if reported_on and "time" not in draft.slots:
+        draft.slots["time"] = reported_on
     return draft
 
 
@@ -299,7 +309,7 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
                 draft.put("condition", groups.get("condition"))
                 drafts.append(draft)
         for match in _ROLE_APPOSITION.finditer(text):
-            if _in_quote(text, match.start()):
+            if _in_quote(text, match.start()) or not _names_someone(match.group("name")):
                 continue
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", match.group("name"))
@@ -323,3 +333,12 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
             draft.put("value", f"{number.replace('-', ' ')} {unit}{plural} old")
             drafts.append(draft)
     return drafts
+
+
+def _names_someone(name: str) -> bool:
+    """A name, not a sentence adverb ('Meanwhile, the ...') or a common word."""
+    if " " in name:
+        return True
+    low = name.lower()
+    lex = lexicon()
+    return not (low in lex.stopwords or low in lex.light_words or low.endswith("ly"))

@@ -18,6 +18,8 @@ _GENERIC_NOUNS = (
     r"maker|regulator|side|carmaker|retailer|bank|ministry|government|union|board"
 )
 _DETERMINERS = re.compile(r"^(?:its|his|her|their|the|a|an)\s+", re.IGNORECASE)
+_ORG_PRONOUNS = {"It", "it", "they"}
+_GENERIC = re.compile(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", re.IGNORECASE)
 _HOLDER_PRONOUNS = {"", "he", "she", "they", "it"}
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
@@ -184,9 +186,7 @@ def link_slots(
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
-            elif orgs and (
-                text == "It" or re.search(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", text, re.I)
-            ):
+            elif orgs and (text in _ORG_PRONOUNS or _GENERIC.search(text)):
                 nearest = _nearest_org(fact, drafts, orgs, sentences or [fact.sentence])
                 if nearest is not None:
                     fact.entities[slot] = ids[nearest]

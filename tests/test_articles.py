@@ -27,9 +27,9 @@ RECALL_FLOORS = {
     "court": 0.94,
     "diplomacy": 0.55,
     "election": 0.41,
-    "health": 0.80,
+    "health": 0.85,
     "outbreak": 0.31,
-    "politics": 0.85,
+    "politics": 0.95,
     "sports": 0.89,
     "tech": 0.82,
 }

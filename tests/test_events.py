@@ -35,6 +35,21 @@ CASES = [
         {"verb": "marched", "place": "central Lindhaven", "time": "on Saturday"},
     ),
     (
+        find_actions,
+        "Kestrel Inc. said on Tuesday it had agreed to buy Ardent Robotics.",
+        {"agent": "Kestrel Inc", "verb": "had agreed to buy", "time": "on Tuesday"},
+    ),
+    (
+        find_actions,
+        "The draft budget, which Vogt presented in May, would cut spending by 3.5%.",
+        {"agent": "The draft budget", "verb": "would cut", "object": "spending by 3.5%"},
+    ),
+    (
+        find_attributes,
+        "Vogt, a former central bank economist, argues that cuts are needed.",
+        {"subject": "Vogt", "value": "a former central bank economist"},
+    ),
+    (
         find_attributes,
         "Mayor Colette Vance, who took office in 2023, resigned.",
         {"subject": "Mayor Colette Vance", "value": "took office in 2023"},
