@@ -35,10 +35,17 @@ class FactDraft:
     def put(self, name: str, value: str | None) -> None:
         """Set a slot when the value is non-empty (a closing full stop is dropped)."""
         if value and value.strip(" ,.;:"):
-            value = value.replace(MASKED_DOT, ".").strip(" ,;:")
+            value = _DATELINE.sub("", value.replace(MASKED_DOT, ".")).strip(" ,;:")
             if value.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]?|\.[A-Z])\.$", value):
                 value = value[:-1]
             self.slots[name] = value
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
+    r"[-—–]+\s*"
+)
+"""'BRUSSELS (Reuters) - ' opening the first sentence is not part of its subject."""
 
 
 def _cue_pattern() -> re.Pattern[str]:
@@ -153,6 +160,7 @@ _NEGATED_CUE = re.compile(
 )
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
+_AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
 
@@ -176,6 +184,8 @@ def _statement(
     quotes = quote_spans(text)
     if cue in _OBJECT_CUES and not quotes and not _SPEECH_AFTER.match(text[cue_end:]):
         return None  # 'Reyes added a third in the 88th minute' is not speech
+    if cue in {"agreed", "agrees"} and _AGREED_TO.match(text[cue_end:]):
+        return None  # 'ministers agreed to delay the rules' is a decision, not speech
     before = [q for q in quotes if q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)
@@ -184,6 +194,8 @@ def _statement(
         mode = "direct"
     else:
         content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        if content.startswith(("adding", "saying")) and speaker_start > 0:
+            content = ""  # 'X, the minister said, adding that ...': X is what was said
         if not content.strip(" .") and speaker_start > 0:
             content = text[:speaker_start].strip(" ,")
         whole = len(quotes) == 1 and content[:1] in '“"' and content.rstrip(". ")[-1:] in '”"'

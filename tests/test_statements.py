@@ -9,6 +9,18 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "BRUSSELS (Reuters) - Finance ministers said on Tuesday they would wait.",
+        {"speaker": "Finance ministers", "cue": "said"},
+    ),
+    (
+        "Ministers agreed to delay the rules, officials said.",
+        {"speaker": "officials", "cue": "said"},
+    ),
+    (
+        "The plan will cost more, Mairead Byrne said on Wednesday, adding that it would pass.",
+        {"speaker": "Mairead Byrne", "content": "The plan will cost more"},
+    ),
+    (
         '"It rained," said Marta Ilves on Wednesday.',
         {"speaker": "Marta Ilves", "cue": "said", "time": "on Wednesday"},
     ),
