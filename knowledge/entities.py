@@ -59,6 +59,7 @@ _PLACE_PREFIXES = {
     "lower",
     "great",
 }
+_COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -216,8 +217,12 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
         return "place"
     if low in lex.demonyms or lows[-1] in lex.demonyms or lows[0] in _NOT_NAMES:
         return None
-    if low in lex.places or lows[-1] in lex.place_words:
+    both = lows[-1] in lex.org_words and lows[0] not in _COMPASS  # 'Deutsche Bank', not 'West Bank'
+    if low in lex.places or (lows[-1] in lex.place_words and not both):
         return "place"
+    head = lows[: lows.index("for")] if "for" in lows else []
+    if any(w in lex.org_words for w in head):
+        return "organisation"  # 'Organisation for Democratic Elections': the head decides
     if any(w in lex.event_words for w in lows):
         return "event"
     if any(w in lex.org_words for w in lows) or (len(words) == 1 and _ACRONYM.match(words[0])):

@@ -51,6 +51,7 @@ _SKIP_BEFORE = re.compile(
     r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|"
     r"September|October|November|December)[.\u2024]?\s*$"
 )
+_NAME_BEFORE = re.compile(r"\w [A-Z][\w-]*\s$")
 _WORD = re.compile(r"[\w’'.\u2024%$-]+")
 
 
@@ -84,6 +85,8 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
         return False
     if not unit.strip() or _YEAR.match(match.group("number")):
         return True
+    if _NAME_BEFORE.search(text, 0, match.start()):
+        return True  # 'the Stoxx 600 index', 'a Boeing 737 jet': part of a name
     return bool(_SKIP_BEFORE.search(text, 0, match.start("number")))
 
 

@@ -38,6 +38,8 @@ _ANONYMOUS = {"unnamed", "undisclosed", "unidentified", "anonymous"}
 _EMPTY_HOLDER = re.compile(r"^(?:(?:[Ii]t|[Tt]here)(?: (?:is|was|remains|remained))?|[Ii]t)$")
 _LEADING = re.compile(r"^(?:and|but|while|as|so)\s+")
 _TRAILING = re.compile(r"\s+(?:also|still|yet|so far|however|has|have|had)$")
+_PASSIVE = re.compile(r"(?i)(?:is|was|were|are|has|have|had|remains?|remained|still|not|it)\b")
+"""'was not disclosed', 'remains unknown', 'still unclear': what is unknown comes before."""
 _RELATIVE = re.compile(
     r"(?P<subject>\b(?:a|an|the|its|his|her|their|any) (?:[\w’'-]+ ){0,2}?[\w’'-]+) "
     r"(?P<holder>(?:the |its |his |her |their )[\w’'-]+|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
@@ -85,7 +87,7 @@ def _put_what_and_who(draft: FactDraft, text: str, match: re.Match[str], rest: s
         relative = _RELATIVE.search(before)
         if relative:
             rest, holder = relative.group("subject"), relative.group("holder")
-        else:
+        elif _PASSIVE.match(match.group("verb")):
             rest, holder = before, None  # 'The date ... was not disclosed': nobody named
     if holder and (_EMPTY_HOLDER.match(holder) or len(holder.split()) > 8):
         holder = None

@@ -14,6 +14,7 @@ CASES = [
     ("Shares of Quillon fell 14% on Monday.", ("Shares of Quillon", "14%")),
     ("31 people in the vaccine group were admitted.", ("people in the vaccine group", "31 people")),
     ("At least 12 people were still missing.", ("people", "At least 12 people")),
+    ("The Stoxx 600 index rose 1.1%.", ("The Stoxx 600 index", "1.1%")),
     ("Brekke, whose party holds 14 of the 101 seats, objected.", ("Brekke", "14 of the 101 seats")),
 ]
 NOT_QUANTITIES = [

@@ -28,6 +28,7 @@ CASES = [
         "Okonjo spoke, and the company did not disclose how much it paid.",
         {"subject": "how much it paid", "aspect": "number", "holder": "the company"},
     ),
+    ("The central bank declined to comment.", {"aspect": "other", "holder": "The central bank"}),
     (
         "The date of the next round of talks was not disclosed.",
         {"subject": "The date of the next round of talks", "aspect": "time"},
