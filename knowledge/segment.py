@@ -16,7 +16,8 @@ from knowledge.schema import Article, Paragraph, Sentence
 __all__ = ["Layout", "article_from_text", "find_layout", "split_sentences"]
 
 _CREDIT_LINE = re.compile(
-    r"^(?:with|additional reporting by|reporting by|written by|by)\s+(?P<who>[^\n]{2,80})$"
+    r"^\(?(?:with|additional reporting by|reporting by|writing by|written by|editing by|by)\s+"
+    r"(?P<who>[^\n]{2,80}?)\)?$"
     r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]\.?$"
     r"|^[-—–]\s*(?P<dash>[A-Z][A-Za-z&. ]{1,30})$",
     re.IGNORECASE,
@@ -70,7 +71,7 @@ def _credit_of(block: str) -> str | None:
     match = _CREDIT_LINE.match(block.strip())
     if not match:
         return None
-    if re.match(r"(?i)reporting|written|additional", block.strip()):
+    if re.match(r"(?i)\(?(?:reporting|writing|written|editing|additional)\b", block.strip()):
         # A Reuters-style byline names reporters and editors, not an agency: keep it whole.
         return block.strip()
     who = match.group("who") or match.group("paren") or match.group("dash") or ""

@@ -46,6 +46,11 @@ CREDITS = [
         "Reporting by Clara Voss in Chicago; Editing by Mark Heller",
         "Reporting by Clara Voss in Chicago; Editing by Mark Heller",
     ),
+    (
+        "The talks ended on Friday.\n\n(Reporting by Ana Voss; Editing by Tom Hale)",
+        "(Reporting by Ana Voss; Editing by Tom Hale)",
+        "(Reporting by Ana Voss; Editing by Tom Hale)",
+    ),
     ("The talks ended on Friday.\n\nNobody said anything more.", None, None),
 ]
 
@@ -62,6 +67,7 @@ CREDITS = [
         "dash-ap",
         "dateline",
         "reporting-by",
+        "reporting-by-in-parentheses",
         "none",
     ],
 )
