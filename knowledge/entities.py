@@ -59,6 +59,7 @@ _PLACE_PREFIXES = {
     "lower",
     "great",
 }
+_SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "port", "island"}
 _COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -289,6 +290,8 @@ class _Collector:
         name = text[name_toks[0].start : name_toks[-1].end]
         name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
         before = toks[first - 1].text.lower() if first > 0 else ""
+        if before == "of" and first > 1 and toks[first - 2].bare.lower() in _SETTLEMENTS:
+            before = "in"  # 'the town of Faenza' is a place
         last = first + len(run)
         after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
         title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None

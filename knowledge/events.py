@@ -59,7 +59,7 @@ _IRREGULAR = (
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
     r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
-    r"(?: not| also| still| now)?(?: been| be| have)? )"
+    r"(?: not yet| not| also| still| now)?(?: been| be| have)? )"
 )
 _CATENATIVE = (
     r"(?:declined|refused|agreed|promised|threatened|vowed|pledged|decided|tried|sought|failed|"
@@ -108,6 +108,8 @@ _COPULA = re.compile(
     r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
     r"were|remains|remained) (?P<value>(?!not\b)[^;]+?)(?=,? (?:and|but) |[.;]|$)"
 )
+_CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
+"""A copula's subject holding a verb is a clause cut in the wrong place."""
 _APPOSITIVE = re.compile(
     r"(?P<subject>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<value>the \w[^,]{3,80}?"
     r"(?: which| that| who)[^,]+)(?:, (?P<condition>depending on [^,.;]+))?"
@@ -300,8 +302,11 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
         text = sentence.text
         for pattern in (_COPULA, _APPOSITIVE):
             for match in pattern.finditer(text):
-                if _in_quote(text, match.start()) or _CUE_WORD.search(match.group("subject")):
+                subject = match.group("subject")
+                if _in_quote(text, match.start()) or _CUE_WORD.search(subject):
                     continue
+                if _CLAUSE_INSIDE.search(subject):
+                    continue  # 'It was not known how many homes had been destroyed
                 draft = FactDraft("attribute", sentence, match.start(), match.end())
                 draft.put("subject", match.group("subject"))
                 draft.put("value", match.group("value"))

@@ -39,6 +39,8 @@ _AUXILIARY = {
 }  # fmt: skip
 _DETERMINERS = {"all", "the", "its", "their", "his", "her", "another", "a", "an", "some"}
 _PREPOSITIONS = {"by", "to", "from", "for", "at", "with", "than", "up", "over", "about", "in"}
+_PREPOSITIONS |= {"between", "among", "around"}
+_PARTICLES = {"out", "up", "down", "off", "back", "away"}
 _MEASURED_BY = {"by", "to", "from", "for"}
 """'revenue by 5%', 'the fund from 4.2 billion', 'Ardent for $4.2 billion': the noun before."""
 _CONJUNCTIONS = {"and", "but", "while", "whereas", "as", "so", "or"}
@@ -112,6 +114,8 @@ def _measured(text: str, match: re.Match[str], start: int) -> str | None:
         words.pop()
     if not words or not words[-1][:1].islower():
         return _noun_before(words) if words else None
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        words.pop()  # 'has paid out about 8 billion euros'
     words.pop()  # the verb: 'took', 'employs', 'fell'
     while words and words[-1].lower() in _AUXILIARY:
         words.pop()

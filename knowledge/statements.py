@@ -57,6 +57,7 @@ _CUE = _cue_pattern()
 _TOLD = re.compile(
     r"^\s*(?P<to>reporters|journalists|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)(?: (?!(?:on|in|at|that|last|this)\b)[a-z]+){0,2}"
+    r"|(?:[a-z]+ ){1,2}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     r"|(?:the|a|an) (?!(?:same|other)\b)(?:[a-z]+ ){0,2}?[a-z]+(?= (?:on|in|at|that|last|this|"
     r"before|after|during|when|while|outside|late|early|earlier|yesterday|today)\b|[,.;:“\"]|$)"
     r"|[a-z]+)"
@@ -160,6 +161,8 @@ _NEGATED_CUE = re.compile(
 )
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
+_NOT_CONTENT = re.compile(r"(?:adding|saying|as|while|after|before|when|amid|because)\b")
+"""After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
@@ -194,7 +197,7 @@ def _statement(
         mode = "direct"
     else:
         content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
-        if content.startswith(("adding", "saying")) and speaker_start > 0:
+        if _NOT_CONTENT.match(content) and speaker_start > 0:
             content = ""  # 'X, the minister said, adding that ...': X is what was said
         if not content.strip(" .") and speaker_start > 0:
             content = text[:speaker_start].strip(" ,")

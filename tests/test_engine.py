@@ -25,7 +25,7 @@ FLOORS = [
     ("tech.json", 0.62, 0.58),
     ("election.json", 0.61, 0.83),
     ("diplomacy.json", 0.67, 0.83),
-    ("outbreak.json", 0.59, 0.58),
+    ("outbreak.json", 0.61, 0.58),
 ]
 
 

@@ -9,6 +9,7 @@ from knowledge import build_fact_base
 KINDS = [
     ("Shares in Deutsche Bank rose on Monday.", "Deutsche Bank", "organisation"),
     ("Settlers moved into the West Bank on Monday.", "West Bank", "place"),
+    ("Ferri visited the worst-hit town of Faenza on Friday.", "Faenza", "place"),
     (
         "Monitors from the Organisation for Democratic Elections arrived.",
         "Organisation for Democratic Elections",

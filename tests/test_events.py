@@ -50,6 +50,11 @@ CASES = [
         {"subject": "Vogt", "value": "a former central bank economist"},
     ),
     (
+        find_actions,
+        "Insurers have not yet paid the claims.",
+        {"agent": "Insurers", "verb": "have not yet paid", "negated": "yes"},
+    ),
+    (
         find_attributes,
         "Mayor Colette Vance, who took office in 2023, resigned.",
         {"subject": "Mayor Colette Vance", "value": "took office in 2023"},

@@ -9,6 +9,14 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "Floods killed nine people, officials said on Thursday, as rescuers searched for two.",
+        {"speaker": "officials", "content": "Floods killed nine people"},
+    ),
+    (
+        '"We have never seen this," he told state broadcaster RAI.',
+        {"cue": "told state broadcaster RAI", "addressee": "state broadcaster RAI"},
+    ),
+    (
         "BRUSSELS (Reuters) - Finance ministers said on Tuesday they would wait.",
         {"speaker": "Finance ministers", "cue": "said"},
     ),
