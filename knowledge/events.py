@@ -16,6 +16,7 @@ from knowledge.clauses import (
 )
 from knowledge.lexicon import lexicon
 from knowledge.schema import Sentence
+from knowledge.statements import DATELINE as _DATELINE
 from knowledge.statements import FactDraft
 
 __all__ = ["find_actions", "find_attributes", "find_meetings"]
@@ -106,7 +107,8 @@ _PARTICIPLE_END = re.compile(
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
     r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b)[^;]+?)(?=,? (?:and|but) |[.;]|$)"
+    r"were|remains|remained) (?P<value>(?!not\b)(?:[^;.]|\.(?=\d))+?)"
+    r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
 _CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
 """A copula's subject holding a verb is a clause cut in the wrong place."""
@@ -236,7 +238,8 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 
 def _clause_starts(text: str) -> list[int]:
-    starts = [0]
+    dateline = _DATELINE.match(text)  # 'LISBON (AFP) - The party won ...'
+    starts = [dateline.end() if dateline else 0]
     starts += [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     return sorted(starts)
 
@@ -270,11 +273,12 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
     obj = re.split(
-        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and)\b|,", rest
+        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,", rest
     )
-    head = obj[0] if obj else ""
+    head = obj[0].strip() if obj else ""
     time = find_time(head)
-    head = (head[: time.start] if time else head).strip()  # 'the sentence a day later'
+    if time and time.start:
+        head = head[: time.start].strip()  # 'the sentence a day later'
     draft.put("object", head if len(head) > 2 else None)
     reported_on = draft.slots.pop("time", None)
     _circumstances(draft, text, start + match.start("rest"))

@@ -18,7 +18,7 @@ from knowledge.clauses import (
 from knowledge.lexicon import lexicon
 from knowledge.schema import FactKind, Sentence
 
-__all__ = ["FactDraft", "find_reports", "find_statements"]
+__all__ = ["DATELINE", "FactDraft", "find_reports", "find_statements"]
 
 
 @dataclass
@@ -35,13 +35,13 @@ class FactDraft:
     def put(self, name: str, value: str | None) -> None:
         """Set a slot when the value is non-empty (a closing full stop is dropped)."""
         if value and value.strip(" ,.;:"):
-            value = _DATELINE.sub("", value.replace(MASKED_DOT, ".")).strip(" ,;:")
+            value = DATELINE.sub("", value.replace(MASKED_DOT, ".")).strip(" ,;:")
             if value.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]?|\.[A-Z])\.$", value):
                 value = value[:-1]
             self.slots[name] = value
 
 
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
     r"[-—–]+\s*"
 )
@@ -161,7 +161,7 @@ _NEGATED_CUE = re.compile(
 )
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
-_NOT_CONTENT = re.compile(r"(?:adding|saying|as|while|after|before|when|amid|because)\b")
+_NOT_CONTENT = re.compile(r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b")
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")

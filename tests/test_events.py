@@ -55,6 +55,16 @@ CASES = [
         {"agent": "Insurers", "verb": "have not yet paid", "negated": "yes"},
     ),
     (
+        find_actions,
+        "LISBON (AFP) - The Socialist Party won Sunday's election with 41.7 percent.",
+        {"agent": "The Socialist Party", "verb": "won", "object": "Sunday's election"},
+    ),
+    (
+        find_attributes,
+        "Turnout was 59.3 percent, the commission said.",
+        {"subject": "Turnout", "value": "59.3 percent"},
+    ),
+    (
         find_attributes,
         "Mayor Colette Vance, who took office in 2023, resigned.",
         {"subject": "Mayor Colette Vance", "value": "took office in 2023"},

@@ -9,6 +9,10 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "Most cases were in children, the Health Agency said, urging parents to vaccinate them.",
+        {"speaker": "the Health Agency", "content": "Most cases were in children"},
+    ),
+    (
         "Floods killed nine people, officials said on Thursday, as rescuers searched for two.",
         {"speaker": "officials", "content": "Floods killed nine people"},
     ),
