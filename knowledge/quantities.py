@@ -153,7 +153,7 @@ def _noun_before(words: list[str]) -> str | None:
         if _has_digit(word) or word in lexicon().cue_verbs:
             return None  # the counted noun of another number ('from 4.2 billion crowns to')
         capital = word[:1].isupper()
-        if word.lower() in stop or (len(phrase) >= 2 and not capital) or word.endswith("ed"):
+        if word.lower() in stop or (len(phrase) >= 2 and not capital) or _is_verb(word):
             break
         if phrase and phrase[0][:1].isupper() != capital:
             break

@@ -191,7 +191,11 @@ def _statement(
         return None  # 'ministers agreed to delay the rules' is a decision, not speech
     before = [q for q in quotes if q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
-    after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)
+    after_text = re.sub(
+        r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|that)\b[ ,]*",
+        "",
+        after_text,
+    )
     if before:
         content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"

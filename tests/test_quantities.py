@@ -15,6 +15,7 @@ CASES = [
     ("31 people in the vaccine group were admitted.", ("people in the vaccine group", "31 people")),
     ("At least 12 people were still missing.", ("people", "At least 12 people")),
     ("The Stoxx 600 index rose 1.1%.", ("The Stoxx 600 index", "1.1%")),
+    ("The two leaders held talks for about 90 minutes.", ("talks", "about 90 minutes")),
     ("The fund has paid out about 8 billion euros.", ("The fund", "about 8 billion euros")),
     ("Brekke, whose party holds 14 of the 101 seats, objected.", ("Brekke", "14 of the 101 seats")),
 ]

@@ -9,6 +9,10 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "The leaders met for an hour, a Korean official told reporters on condition of anonymity.",
+        {"speaker": "a Korean official", "content": "The leaders met for an hour"},
+    ),
+    (
         "Most cases were in children, the Health Agency said, urging parents to vaccinate them.",
         {"speaker": "the Health Agency", "content": "Most cases were in children"},
     ),
