@@ -6,11 +6,18 @@ from pydantic import ValidationError
 
 from knowledge.entities import collect_drafts, find_entities
 from knowledge.errors import ArticleError
-from knowledge.events import find_actions, find_attributes, find_meetings, find_unknowns
-from knowledge.resolve import link_slots, resolve_descriptions, resolve_speakers
+from knowledge.events import find_actions, find_attributes, find_meetings
+from knowledge.quantities import find_quantities
+from knowledge.resolve import (
+    link_slots,
+    resolve_descriptions,
+    resolve_holders,
+    resolve_speakers,
+)
 from knowledge.schema import Article, Evidence, Fact, FactBase, Slot
 from knowledge.segment import article_from_text
 from knowledge.statements import FactDraft, find_reports, find_statements
+from knowledge.unknowns import find_unknowns
 
 __all__ = ["EXTRACTORS", "build_fact_base"]
 
@@ -20,6 +27,7 @@ EXTRACTORS = (
     find_reports,
     find_actions,
     find_attributes,
+    find_quantities,
     find_unknowns,
 )
 """One step per kind of fact; each takes the sentences and returns fact drafts."""
@@ -35,6 +43,7 @@ def build_fact_base(text: str) -> FactBase:
     drafts = collect_drafts(article.sentences)
     facts = _extract(article)
     resolve_speakers(facts, drafts, article.sentences)
+    resolve_holders(facts)
     resolve_descriptions(facts, drafts)
     entities = find_entities(drafts, article.sentences)
     link_slots(facts, drafts, [entity.id for entity in entities], article.sentences)

@@ -82,17 +82,23 @@ def find_time(text: str, start: int = 0, end: int | None = None) -> Phrase | Non
 
 def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) -> Phrase | None:
     """'in Cairo', 'at the prime minister's residence in Lindhaven': a locative phrase."""
-    for match in re.finditer(
-        r"\b(?:in|at|to|from|near|inside|outside) (?=((?:the )?[^,.;]+))", text
-    ):
-        if match.start() < start:
-            continue
+    for match in _LOCATIVE.finditer(text, start):
         words = match.group(1)
-        name = re.match(rf"(?:the )?([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)", words)
+        name = _PLACE_NAME.match(words)
         if name and _is_place(name.group(1), match.group().split()[0], places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)
     return None
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|to|from|near|inside|outside|through|across) (?=((?:the )?[^,.;]+))"
+)
+_PLACE_NAME = re.compile(
+    rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
+    rf"(?:(?:[a-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
+    rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+)
 
 
 def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
@@ -102,7 +108,7 @@ def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
     low = name.lower()
     if low in lex.places or name in places:
         return True
-    if preposition not in ("in", "at", "near", "outside", "inside"):
+    if preposition not in ("in", "at", "near", "outside", "inside", "through", "across"):
         return False
     words = low.split()
     calendar = lex.months | lex.weekdays
@@ -125,7 +131,7 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
     return _phrase_after(
         text,
         r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at|on suspicion of"
-        r"|for (?=[a-z]+ing\b))\s?",
+        r"|for (?=[a-z]+ing\b))\b\s?",
         start,
     )
 
@@ -147,6 +153,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation including its marks; an unclosed quote runs to the end."""
     spans: list[tuple[int, int]] = []
+    if '"' not in text and "“" not in text and "”" not in text:
+        return spans  # most sentences: skip the scan character by character
     opened: int | None = None
     for i, char in enumerate(text):
         straight = char == '"'

@@ -59,6 +59,8 @@ _PLACE_PREFIXES = {
     "lower",
     "great",
 }
+_SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "port", "island"}
+_COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -140,7 +142,10 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
 
 def _connects(word: str, current: list[_Token]) -> bool:
     """Whether a small word joins a name run: "Bank of England", "Ministry of Health"."""
-    if word in {"and", "for"}:
+    if word == "for":
+        # 'Organisation for Democratic Elections', 'Centre for Disease Control'
+        return current[-1].bare.lower() in lexicon().org_words
+    if word == "and":
         return False
     if word == "the":
         return current[-1].text == "of"
@@ -213,8 +218,12 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
         return "place"
     if low in lex.demonyms or lows[-1] in lex.demonyms or lows[0] in _NOT_NAMES:
         return None
-    if low in lex.places or lows[-1] in lex.place_words:
+    both = lows[-1] in lex.org_words and lows[0] not in _COMPASS  # 'Deutsche Bank', not 'West Bank'
+    if low in lex.places or (lows[-1] in lex.place_words and not both):
         return "place"
+    head = lows[: lows.index("for")] if "for" in lows else []
+    if any(w in lex.org_words for w in head):
+        return "organisation"  # 'Organisation for Democratic Elections': the head decides
     if any(w in lex.event_words for w in lows):
         return "event"
     if any(w in lex.org_words for w in lows) or (len(words) == 1 and _ACRONYM.match(words[0])):
@@ -281,6 +290,8 @@ class _Collector:
         name = text[name_toks[0].start : name_toks[-1].end]
         name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
         before = toks[first - 1].text.lower() if first > 0 else ""
+        if before == "of" and first > 1 and toks[first - 2].bare.lower() in _SETTLEMENTS:
+            before = "in"  # 'the town of Faenza' is a place
         last = first + len(run)
         after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
         title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None

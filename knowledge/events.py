@@ -1,4 +1,4 @@
-"""Meetings, actions, attributes and what the article says is not known."""
+"""Meetings, actions and attributes."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from knowledge.clauses import (
 )
 from knowledge.lexicon import lexicon
 from knowledge.schema import Sentence
+from knowledge.statements import DATELINE as _DATELINE
 from knowledge.statements import FactDraft
 
-__all__ = ["find_actions", "find_attributes", "find_meetings", "find_unknowns"]
+__all__ = ["find_actions", "find_attributes", "find_meetings"]
 
 _MEETING = re.compile(
     r"\b(?:(?:had|has|have|will|would|to|did not|first|also|then|later) )*"
@@ -29,10 +30,18 @@ _ADVERBIAL = re.compile(
     r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later)\b"
     r"|\(\w+\))\s*"
 )
-_PARTNER_START = re.compile(
-    r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|members|"
-    r"delegates|executives|envoys|his|her|their|its)\b).+))"
-)
+
+
+def _partner_start() -> re.Pattern[str]:
+    roles = "|".join(sorted((f"{t}s" for t in lexicon().titles if " " not in t), key=len))
+    return re.compile(
+        r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|"
+        rf"members|delegates|executives|envoys|his|her|their|its|(?:[a-z]+ )?(?:{roles}))\b).+))"
+    )
+
+
+_PARTNER_START = _partner_start()
+"""Who was met: 'with X', a name, or people by role ('regional governors')."""
 _PARTNER_END = re.compile(
     r",? (?:as|to|in order|in a bid|for|on|at|about|over|after|before|in|early|late|last|this|"
     r"next|and (?:unanimously|agreed|discussed|said))\b|[.;]|,\s(?![A-Z])|$"
@@ -50,8 +59,14 @@ _IRREGULAR = (
 )
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
-    r"should|plans to|plan to|is to|are to)(?: not| also| still| now)?(?: been| be| have)? )"
+    r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
+    r"(?: not yet| not| also| still| now)?(?: been| be| have)? )"
 )
+_CATENATIVE = (
+    r"(?:declined|refused|agreed|promised|threatened|vowed|pledged|decided|tried|sought|failed|"
+    r"planned|wanted|began|started|continued|offered|voted|moved|rushed|hoped|expected|chose)"
+)
+"""Verbs whose meaning is completed by 'to' + verb: 'declined to comment', 'agreed to buy'."""
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
     r"(?: not| also| still| now)? )"
@@ -62,22 +77,41 @@ _NP_WORD = (
 )
 _PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
-    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |It |They |He |She |We |I |This |That )"
+    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |He |She |We |I |This |That )"
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}(?=[A-Z][\w’'.-]* [A-Z]))?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
-    rf"|The|the|A|a|An|an|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
+    rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
     rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
-    rf"(?: [A-Z][\w’'.-]*)*)?)"
-    rf"(?P<apposition>, (?:\d{{1,3}}|(?:a|an|the) [^,]{{2,60}}),)? "
-    rf"(?P<verb>{_AUX}?(?:[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)|{_MODAL}[a-z]+)\b"
-    rf"(?P<rest>[^.;]*)"
+    rf"(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
+    rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
+    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
+    rf"|{_MODAL}[a-z]+)\b"
+    rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
+)
+_CLAUSE_BREAK = re.compile(
+    r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)"
+    r"|\b(?:said|says|announced|added)(?: on \w+)?(?: that)? (?=(?:the|its|their) [a-z]"
+    r"|(?:it|they) (?:had |has |have |would |will )?[a-z]+ed\b)"
+)
+"""Where a clause with its own subject starts: 'X said the agency would hold a hearing'."""
+_REPORTER = re.compile(r"^(?P<who>[A-Z][^,]{1,60}?) (?:said|says|announced|added)\b")
+_PARTICLE = re.compile(r"^ (down|up|out|off|back|away)\b(?= [a-z])")
+"""'handed down the sentence', 'set up a fund': the particle belongs to the verb."""
+_PARTICIPLE_END = re.compile(
+    r"(?:ed|en|[^aeiou]t|\b(?:cut|hit|put|set|shut|hurt|let|spread|quit|shed|cast|held|made|"
+    r"paid|sold|told|found|won|lost|sent|built|caught|brought|bought|fought|taught|struck|hung|"
+    r"led|fed|laid|kept|left|met|read|run|shot|slid|spun|stuck|swept|swung))$"
 )
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
     r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b)[^;]+?)(?=,? (?:and|but) |[.;]|$)"
+    r"were|remains|remained) (?P<value>(?!not\b)(?:[^;.]|\.(?=\d))+?)"
+    r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
+_CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
+"""A copula's subject holding a verb is a clause cut in the wrong place."""
 _APPOSITIVE = re.compile(
     r"(?P<subject>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<value>the \w[^,]{3,80}?"
     r"(?: which| that| who)[^,]+)(?:, (?P<condition>depending on [^,.;]+))?"
@@ -87,21 +121,17 @@ _AGE = re.compile(
     r"(?P<noun>[a-z]+(?: in [A-Z][\w]+)?)"
 )
 _ROLE_APPOSITION = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+), (?:\d{1,3}, )?(?P<role>(?:a|an|the|its|his|her)"
-    r" (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
-    r"(?: (?:of|for|at|to|in) [^,]{2,60})?)(?=,)"
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:\d{1,3}, )?(?P<role>(?:a|an|the|its|his|"
+    r"her) (?:[\w’'-]+ ){0,6}?(?:[a-z]+(?:man|woman|person|er|or|ist|ant|ent|ive|ief|ead|ain|ach))"
+    r"(?: (?:of|for|at|to|in) [^,]{2,60}?)?)(?=,| and )"
 )
+_WHO = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:\d{1,3}, )?who (?!(?:said|says|told)\b)"
+    r"(?P<value>[^,;.“\"]{3,80})(?=,|\.|;|$)"
+)
+"""'Mayor Colette Vance, who took office in 2023,': what the relative clause says of her."""
 _PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
-_ASPECTS = {
-    "where": "place",
-    "when": "time",
-    "why": "reason",
-    "who": "identity",
-    "whom": "identity",
-    "how many": "number",
-    "how much": "number",
-}
 
 
 def _subject_before(text: str, start: int) -> str:
@@ -208,8 +238,9 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 
 def _clause_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [m.end() for m in re.finditer(r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)", text)]
+    dateline = _DATELINE.match(text)  # 'LISBON (AFP) - The party won ...'
+    starts = [dateline.end() if dateline else 0]
+    starts += [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     return sorted(starts)
 
 
@@ -217,22 +248,42 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     text = mask_abbreviations(sentence.text)[:stop]
     verb = match.group("verb")
     rest = match.group("rest")
+    particle = _PARTICLE.match(rest)
+    if particle:
+        verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
     draft = FactDraft("action", sentence, start, start + match.end())
-    if _PASSIVE.match(verb) and re.search(r"(?:ed|en|[^aeiou]t)$", verb):
+    subject = match.group("subject")
+    if match.group("named") and re.match(r"(?:the|a|an|its|his|her|their) ", subject, re.I):
+        subject = match.group("named")  # 'The brother-in-law, Aldous Penhale, 61, was ...'
+    if _PASSIVE.match(verb) and _PARTICIPLE_END.search(verb):
         # 'X was arrested (by Y)': X is what the action was done to.
-        draft.put("object", match.group("subject"))
+        draft.put("object", subject)
         by = re.search(r"\bby (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", rest)
         draft.put("agent", by.group("who") if by else None)
         draft.put("verb", _PASSIVE.sub("", verb))
         _circumstances(draft, text, start + match.start("rest"))
         return draft
-    draft.put("agent", match.group("subject"))
+    reporter = _REPORTER.match(text[:start]) if subject in ("it", "they") else None
+    if reporter:  # 'Kestrel said on Tuesday it had agreed to buy ...': Kestrel, on Tuesday
+        subject = reporter.group("who")
+        said = find_time(text, reporter.end(), start)
+        draft.put("time", said.text if said else None)
+    draft.put("agent", subject)
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
-    obj = re.split(r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until)\b|,", rest)
-    draft.put("object", obj[0].strip() if obj and len(obj[0].strip()) > 2 else None)
+    obj = re.split(
+        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,", rest
+    )
+    head = obj[0].strip() if obj else ""
+    time = find_time(head)
+    if time and time.start:
+        head = head[: time.start].strip()  # 'the sentence a day later'
+    draft.put("object", head if len(head) > 2 else None)
+    reported_on = draft.slots.pop("time", None)
     _circumstances(draft, text, start + match.start("rest"))
+    if reported_on and "time" not in draft.slots:
+        draft.slots["time"] = reported_on
     return draft
 
 
@@ -255,8 +306,11 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
         text = sentence.text
         for pattern in (_COPULA, _APPOSITIVE):
             for match in pattern.finditer(text):
-                if _in_quote(text, match.start()) or _CUE_WORD.search(match.group("subject")):
+                subject = match.group("subject")
+                if _in_quote(text, match.start()) or _CUE_WORD.search(subject):
                     continue
+                if _CLAUSE_INSIDE.search(subject):
+                    continue  # 'It was not known how many homes had been destroyed
                 draft = FactDraft("attribute", sentence, match.start(), match.end())
                 draft.put("subject", match.group("subject"))
                 draft.put("value", match.group("value"))
@@ -264,11 +318,16 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
                 draft.put("condition", groups.get("condition"))
                 drafts.append(draft)
         for match in _ROLE_APPOSITION.finditer(text):
-            if _in_quote(text, match.start()):
+            if _in_quote(text, match.start()) or not _names_someone(match.group("name")):
                 continue
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", match.group("name"))
             draft.put("value", match.group("role"))
+            drafts.append(draft)
+        for match in _WHO.finditer(text):
+            draft = FactDraft("attribute", sentence, match.start(), match.end())
+            draft.put("subject", match.group("name"))
+            draft.put("value", match.group("value"))
             drafts.append(draft)
         for match in _PERSON_AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
@@ -285,43 +344,10 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
     return drafts
 
 
-def _unknown_pattern() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in lexicon().unknown_verbs)
-    return re.compile(
-        rf"\b(?P<verb>{verbs})\b(?P<rest>[^.;]*?)(?=, and |, but |; |\.|$)", re.IGNORECASE
-    )
-
-
-_UNKNOWN = _unknown_pattern()
-
-
-def find_unknowns(sentences: list[Sentence]) -> list[FactDraft]:
-    """'did not specify where ...', 'it was not clear who ...', 'an unnamed official'."""
-    drafts: list[FactDraft] = []
-    for sentence in sentences:
-        text = mask_abbreviations(sentence.text)
-        for match in _UNKNOWN.finditer(text):
-            draft = FactDraft("not_known", sentence, match.start(), match.end())
-            verb, rest = match.group("verb").lower(), match.group("rest").strip(" ,")
-            if verb in {"unnamed", "undisclosed", "unidentified", "anonymous"}:
-                noun = re.match(r"[\w’' -]+?(?=$| and | or |,)", rest)
-                draft.put("subject", f"the identity of the {verb} {noun.group() if noun else ''}")
-                draft.put("aspect", "identity")
-            else:
-                draft.put("subject", rest)
-                draft.put("aspect", _aspect(rest))
-            holder = text[: match.start()].strip(" ,")
-            holder = re.sub(r"^(?:[Ii]t|[Tt]here) (?:is|was)$", "", holder)
-            draft.put("holder", holder if len(holder.split()) <= 8 else None)
-            drafts.append(draft)
-    return drafts
-
-
-def _aspect(rest: str) -> str:
-    low = rest.lower()
-    for word, aspect in _ASPECTS.items():
-        if low.startswith(word) or f" {word} " in f" {low[:40]} ":
-            return aspect
-    if re.search(r"\b(?:price|cost|amount|fee|number|figure|how much|how many|value)\b", low):
-        return "number"
-    return "other"
+def _names_someone(name: str) -> bool:
+    """A name, not a sentence adverb ('Meanwhile, the ...') or a common word."""
+    if " " in name:
+        return True
+    low = name.lower()
+    lex = lexicon()
+    return not (low in lex.stopwords or low in lex.light_words or low.endswith("ly"))

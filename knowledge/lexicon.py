@@ -10,7 +10,7 @@ from importlib import resources
 
 import snowballstemmer
 
-__all__ = ["Lexicon", "lexicon", "normalise", "stem", "tokens"]
+__all__ = ["Lexicon", "lexicon", "normalise", "past_forms", "stem", "tokens"]
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -114,3 +114,9 @@ def _irregular() -> dict[str, str]:
     raw = _load("lexicon.json")["irregular"]
     assert isinstance(raw, dict)
     return {str(k): str(v) for k, v in raw.items()}
+
+
+@cache
+def past_forms() -> frozenset[str]:
+    """Irregular verb forms ('left', 'took', 'held'): a word a clause's verb may be."""
+    return frozenset(_irregular())

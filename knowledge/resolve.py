@@ -10,7 +10,7 @@ from knowledge.entities import EntityDraft, mention_pattern
 from knowledge.schema import Sentence
 from knowledge.statements import FactDraft
 
-__all__ = ["link_slots", "resolve_descriptions", "resolve_speakers"]
+__all__ = ["link_slots", "resolve_descriptions", "resolve_holders", "resolve_speakers"]
 
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "(previous speaker)"}
 _GENERIC_NOUNS = (
@@ -18,6 +18,9 @@ _GENERIC_NOUNS = (
     r"maker|regulator|side|carmaker|retailer|bank|ministry|government|union|board"
 )
 _DETERMINERS = re.compile(r"^(?:its|his|her|their|the|a|an)\s+", re.IGNORECASE)
+_ORG_PRONOUNS = {"It", "it", "they"}
+_GENERIC = re.compile(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", re.IGNORECASE)
+_HOLDER_PRONOUNS = {"", "he", "she", "they", "it"}
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
 
@@ -49,6 +52,21 @@ def resolve_speakers(
         if fact.slots.get("speaker") and fact.slots["speaker"] != "(previous speaker)":
             in_statement = "statement" in fact.sentence.text.lower()
             previous.append((fact.slots["speaker"], in_statement))
+
+
+def resolve_holders(facts: list[FactDraft]) -> None:
+    """'She said ... but did not say who ...': a not-known fact with no holder, or a pronoun
+    for one, is held by the speaker of the statement its sentence makes."""
+    speakers: dict[str, str] = {}
+    for fact in facts:
+        if fact.kind == "statement" and fact.slots.get("speaker"):
+            speakers.setdefault(fact.sentence.id, fact.slots["speaker"])
+    for fact in facts:
+        holder = fact.slots.get("holder", "")
+        if fact.kind == "not_known" and holder.lower() in _HOLDER_PRONOUNS:
+            speaker = speakers.get(fact.sentence.id)
+            if speaker and speaker != "(previous speaker)":
+                fact.slots["holder"] = speaker
 
 
 def _recent_people(
@@ -168,7 +186,7 @@ def link_slots(
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
-            elif orgs and re.search(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", text, re.IGNORECASE):
+            elif orgs and (text in _ORG_PRONOUNS or _GENERIC.search(text)):
                 nearest = _nearest_org(fact, drafts, orgs, sentences or [fact.sentence])
                 if nearest is not None:
                     fact.entities[slot] = ids[nearest]

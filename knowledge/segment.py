@@ -16,8 +16,9 @@ from knowledge.schema import Article, Paragraph, Sentence
 __all__ = ["Layout", "article_from_text", "find_layout", "split_sentences"]
 
 _CREDIT_LINE = re.compile(
-    r"^(?:with|additional reporting by|reporting by|written by|by)\s+(?P<who>[^\n]{2,80})$"
-    r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]$"
+    r"^\(?(?:with|additional reporting by|reporting by|writing by|written by|editing by|by)\s+"
+    r"(?P<who>[^\n]{2,80}?)\)?$"
+    r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]\.?$"
     r"|^[-—–]\s*(?P<dash>[A-Z][A-Za-z&. ]{1,30})$",
     re.IGNORECASE,
 )
@@ -31,6 +32,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_ONE_SENTENCE = re.compile(r"\s*[^\s.!?…][^.!?…\n]*[.!?…]?[\"'”’)\]]*\s*$")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 _TITLE_CHARS = 90
 
@@ -69,7 +71,7 @@ def _credit_of(block: str) -> str | None:
     match = _CREDIT_LINE.match(block.strip())
     if not match:
         return None
-    if re.match(r"(?i)reporting|written|additional", block.strip()):
+    if re.match(r"(?i)\(?(?:reporting|writing|written|editing|additional)\b", block.strip()):
         # A Reuters-style byline names reporters and editors, not an agency: keep it whole.
         return block.strip()
     who = match.group("who") or match.group("paren") or match.group("dash") or ""
@@ -124,6 +126,11 @@ def find_layout(text: str) -> Layout:
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the (start, end) spans of the sentences in text[start:end], verbatim and stripped."""
     chunk = text[start:end]
+    if _ONE_SENTENCE.match(chunk):
+        # No full stop, question or exclamation mark before the end: one sentence, and pysbd
+        # (slow: it compiles a regex per abbreviation it meets) has nothing to decide.
+        lead = len(chunk) - len(chunk.lstrip())
+        return [(start + lead, start + len(chunk.rstrip()))]
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _SEGMENTER.segment(chunk):

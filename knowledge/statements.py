@@ -11,13 +11,14 @@ from knowledge.clauses import (
     Phrase,
     clause_start,
     find_time,
+    mask_abbreviations,
     quote_spans,
     time_pattern,
 )
 from knowledge.lexicon import lexicon
 from knowledge.schema import FactKind, Sentence
 
-__all__ = ["FactDraft", "find_reports", "find_statements"]
+__all__ = ["DATELINE", "FactDraft", "find_reports", "find_statements"]
 
 
 @dataclass
@@ -34,10 +35,17 @@ class FactDraft:
     def put(self, name: str, value: str | None) -> None:
         """Set a slot when the value is non-empty (a closing full stop is dropped)."""
         if value and value.strip(" ,.;:"):
-            value = value.replace(MASKED_DOT, ".").strip(" ,;:")
+            value = DATELINE.sub("", value.replace(MASKED_DOT, ".")).strip(" ,;:")
             if value.endswith(".") and not re.search(r"(?:\b[A-Z][a-z]?|\.[A-Z])\.$", value):
                 value = value[:-1]
             self.slots[name] = value
+
+
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
+    r"[-—–]+\s*"
+)
+"""'BRUSSELS (Reuters) - ' opening the first sentence is not part of its subject."""
 
 
 def _cue_pattern() -> re.Pattern[str]:
@@ -48,15 +56,30 @@ def _cue_pattern() -> re.Pattern[str]:
 _CUE = _cue_pattern()
 _TOLD = re.compile(
     r"^\s*(?P<to>reporters|journalists|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
-    r"|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+)"
+    r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)(?: (?!(?:on|in|at|that|last|this)\b)[a-z]+){0,2}"
+    r"|(?:[a-z]+ ){1,2}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+    r"|(?:the|a|an) (?!(?:same|other)\b)(?:[a-z]+ ){0,2}?[a-z]+(?= (?:on|in|at|that|last|this|"
+    r"before|after|during|when|while|outside|late|early|earlier|yesterday|today)\b|[,.;:“\"]|$)"
+    r"|[a-z]+)"
 )
-_BEHALF = re.compile(r"\bon behalf of (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
+_BEHALF = re.compile(
+    r"\b(?:on behalf of|spokes(?:man|woman|person) for) (?P<who>(?:the )?(?:[A-Z][\w’'.-]*"
+    r"(?: [A-Z][\w’'.-]*)*(?:’s|'s)(?: (?!(?:said|says|told|called|added)\b)[a-z]+){1,2}"
+    r"|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+))"
+)
 _REPORT_LEAD = re.compile(r"^(?:According to|As reported by) (?P<src>[^,]+), (?P<content>.+)$")
 _REPORT_TAIL = re.compile(r"^(?P<content>.+?),? according to (?P<src>[^,.]+)")
 _REPORTED = re.compile(
     r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
     r"(?: on \w+)?,? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+_FINDING = re.compile(
+    r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
+    r"review|investigation|analysis|inquiry|poll|assessment)(?: (?:by|from) [^,]{3,60}?)?)"
+    r",? (?:found|finds|showed|shows|concluded|concludes|estimated|estimates)(?: that)?,? "
+    r"(?P<content>.+)$"
+)
+"""'The report found that ...', 'A study by the institute showed ...': what a document says."""
 _CITING = re.compile(r"\bciting (?P<cites>[^,.;]+(?:,? and [^,.;]+)?)")
 
 
@@ -78,13 +101,15 @@ def _cues_outside_quotes(text: str) -> Iterator[re.Match[str]]:
 def _speaker_before(text: str, cue_start: int) -> str:
     start = clause_start(text, cue_start)
     for _ in range(2):
-        tail = text[start:cue_start].strip(" ,")
+        tail = _AUXILIARY_TAIL.sub("", text[start:cue_start].strip(" ,")).strip(" ,")
         if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
             break
-        if start < 2 or text[start - 2] != ",":
-            break
+        if start < 2 or text[start - 2] != "," or text[start - 1] in '”"':
+            break  # never reach back into a quotation: '“It rained,” said X'
         start = clause_start(text, start - 2)
     parts = text[start:cue_start].strip(" ,").split(", ")
+    if len(parts) > 1 and _AUXILIARY_ONLY.match(parts[-1]):
+        parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
     while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
         parts.pop()
     speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
@@ -135,13 +160,24 @@ _NEGATED_CUE = re.compile(
     r"(?:\bnot|\bnever|declined to|refused to|would not|did not|does not|no longer)\s+$"
 )
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
+_LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
+_NOT_CONTENT = re.compile(r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b")
+"""After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
+_AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
+_COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
+_AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
 
 
-def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
+def _statement(
+    sentence: Sentence, match: re.Match[str], same_speaker: str | None = None
+) -> FactDraft | None:
     text = sentence.text
     if _NEGATED_CUE.search(text[: match.start()]):
         return None
-    speaker = _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
+    speaker = same_speaker or _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
+    if not speaker and _COORDINATED.search(text, 0, match.start()):
+        lead = _LEAD_NAME.match(text)  # 'Henrik Lund, ..., called X "y" but cautioned that'
+        speaker = lead.group() if lead else ""
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
@@ -151,14 +187,22 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
     quotes = quote_spans(text)
     if cue in _OBJECT_CUES and not quotes and not _SPEECH_AFTER.match(text[cue_end:]):
         return None  # 'Reyes added a third in the 88th minute' is not speech
+    if cue in {"agreed", "agrees"} and _AGREED_TO.match(text[cue_end:]):
+        return None  # 'ministers agreed to delay the rules' is a decision, not speech
     before = [q for q in quotes if q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
-    after_text = re.sub(r"^(?:in a statement|on \w+|this week|that)\b[ ,]*", "", after_text)
+    after_text = re.sub(
+        r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|that)\b[ ,]*",
+        "",
+        after_text,
+    )
     if before:
         content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"
     else:
         content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        if _NOT_CONTENT.match(content) and speaker_start > 0:
+            content = ""  # 'X, the minister said, adding that ...': X is what was said
         if not content.strip(" .") and speaker_start > 0:
             content = text[:speaker_start].strip(" ,")
         whole = len(quotes) == 1 and content[:1] in '“"' and content.rstrip(". ")[-1:] in '”"'
@@ -172,9 +216,10 @@ def _statement(sentence: Sentence, match: re.Match[str]) -> FactDraft | None:
     draft.put("on_behalf_of", behalf.group("who") if behalf else None)
     time = find_time(text, match.start()) or find_time(speaker) or _time_before(text, match.start())
     draft.put("time", time.text if time else None)
-    called = _CALLED_ON.match(text[match.end() :]) if cue in _ADDRESSED_CUES else None
+    masked = mask_abbreviations(text)
+    called = _CALLED_ON.match(masked[match.end() :]) if cue in _ADDRESSED_CUES else None
     if called:
-        draft.put("addressee", called.group("who").strip('“”"'))
+        draft.put("addressee", re.sub(r" (?:not|never)$", "", called.group("who").strip('“”"')))
     if cue.startswith(("told ", "tells ")):
         draft.put("addressee", cue.split(" ", 1)[1])
     return draft
@@ -186,15 +231,27 @@ def find_statements(sentences: list[Sentence]) -> list[FactDraft]:
     for sentence in sentences:
         if _REPORT_LEAD.match(sentence.text):
             continue
-        for match in _cues_outside_quotes(sentence.text):
-            draft = _statement(sentence, match)
-            if draft is not None:
-                drafts.append(draft)
-                break
-        else:
-            if sentence.text.lstrip()[:1] in '“"':
-                drafts.append(_unattributed_quote(sentence))
+        found = _statements_in(sentence)
+        if not found and sentence.text.lstrip()[:1] in '“"':
+            found = [_unattributed_quote(sentence)]
+        drafts.extend(found)
     return drafts
+
+
+def _statements_in(sentence: Sentence) -> list[FactDraft]:
+    """The first attributed statement of a sentence, and each one its speaker goes on to make
+    ('welcomed the results but said the government would wait')."""
+    found: list[FactDraft] = []
+    for match in _cues_outside_quotes(sentence.text):
+        if not found:
+            draft = _statement(sentence, match)
+        elif _COORDINATED.search(sentence.text, 0, match.start()):
+            draft = _statement(sentence, match, found[0].slots.get("speaker"))
+        else:
+            continue
+        if draft is not None:
+            found.append(draft)
+    return found
 
 
 def _unattributed_quote(sentence: Sentence) -> FactDraft:
@@ -211,7 +268,7 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
     drafts: list[FactDraft] = []
     for sentence in sentences:
         text = sentence.text
-        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text)
+        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text) or _FINDING.search(text)
         if match is None:
             reported = _REPORTED.match(text)
             if reported is None or "report" not in text[: reported.start("content")]:

@@ -22,21 +22,21 @@ EXPECTED = sorted(ARTICLES.glob("*.expected.json"))
 NAMES = [path.name.removesuffix(".expected.json") for path in EXPECTED]
 
 RECALL_FLOORS = {
-    "business": 0.65,
-    "climate": 0.70,
-    "court": 0.52,
-    "diplomacy": 0.38,
-    "election": 0.23,
-    "health": 0.55,
-    "outbreak": 0.18,
-    "politics": 0.70,
-    "sports": 0.70,
-    "tech": 0.64,
+    "business": 0.84,
+    "climate": 0.88,
+    "court": 0.94,
+    "diplomacy": 0.55,
+    "election": 0.41,
+    "health": 0.85,
+    "outbreak": 0.31,
+    "politics": 0.95,
+    "sports": 0.89,
+    "tech": 0.82,
 }
 """Share of expected facts found, per article: today's level rounded down to 5%."""
 ENTITIES_NOT_FOUND = {
     "sports": {"Castlebridge Cup final"},
-    "election": {"Organisation for Democratic Elections", "parliamentary election"},
+    "election": {"parliamentary election"},
     "diplomacy": {"Tirenia’s foreign ministry", "Narrin river dam", "March 31"},
     "outbreak": {"health ministry", "cholera outbreak"},
 }

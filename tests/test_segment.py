@@ -33,6 +33,8 @@ CREDITS = [
     ("The talks ended on Friday.\n\nWith AFP", "AFP", "With AFP"),
     ("The talks ended on Friday.\n\nWith Reuters", "Reuters", "With Reuters"),
     ("The talks ended on Friday.\n\n(Reuters)", "Reuters", "(Reuters)"),
+    ("The talks ended on Friday.\n\n(Reuters).", "Reuters", "(Reuters)."),
+    ("The talks ended on Friday.\n\nWith AFP, Reuters.", "AFP", "With AFP, Reuters."),
     ("The talks ended on Friday.\n\n— AP", "AP", "— AP"),
     (
         "LINDHAVEN, Jan. 15 (Reuters) - Leaders met on Tuesday.\n\nThe talks ended on Friday.",
@@ -43,6 +45,11 @@ CREDITS = [
         "The talks ended on Friday.\n\nReporting by Clara Voss in Chicago; Editing by Mark Heller",
         "Reporting by Clara Voss in Chicago; Editing by Mark Heller",
         "Reporting by Clara Voss in Chicago; Editing by Mark Heller",
+    ),
+    (
+        "The talks ended on Friday.\n\n(Reporting by Ana Voss; Editing by Tom Hale)",
+        "(Reporting by Ana Voss; Editing by Tom Hale)",
+        "(Reporting by Ana Voss; Editing by Tom Hale)",
     ),
     ("The talks ended on Friday.\n\nNobody said anything more.", None, None),
 ]
@@ -55,9 +62,12 @@ CREDITS = [
         "with-afp",
         "with-reuters",
         "paren-reuters",
+        "paren-reuters-full-stop",
+        "with-two-agencies-full-stop",
         "dash-ap",
         "dateline",
         "reporting-by",
+        "reporting-by-in-parentheses",
         "none",
     ],
 )

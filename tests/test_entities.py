@@ -1,0 +1,25 @@
+"""Tests for knowledge.entities: the kind of a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import build_fact_base
+
+KINDS = [
+    ("Shares in Deutsche Bank rose on Monday.", "Deutsche Bank", "organisation"),
+    ("Settlers moved into the West Bank on Monday.", "West Bank", "place"),
+    ("Ferri visited the worst-hit town of Faenza on Friday.", "Faenza", "place"),
+    (
+        "Monitors from the Organisation for Democratic Elections arrived.",
+        "Organisation for Democratic Elections",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), KINDS, ids=[k[1] for k in KINDS])
+def test_kind(text: str, name: str, kind: str) -> None:
+    """A bank is an organisation unless a compass word makes it a region; 'X for Y' is one name."""
+    entities = {e.name: e.kind for e in build_fact_base(text).entities}
+    assert entities.get(name) == kind

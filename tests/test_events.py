@@ -1,0 +1,85 @@
+"""Tests for knowledge.events: meetings, actions and attributes read from single sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.events import find_actions, find_attributes, find_meetings
+from knowledge.segment import article_from_text
+from knowledge.statements import FactDraft
+
+CASES = [
+    (
+        find_actions,
+        "Judge Ann Reyes handed down the sentence a day later and left.",
+        {"agent": "Judge Ann Reyes", "verb": "handed down", "object": "the sentence"},
+    ),
+    (
+        find_actions,
+        "The brother-in-law, Aldous Penhale, 61, was arrested on Monday.",
+        {"object": "Aldous Penhale", "verb": "arrested", "time": "on Monday"},
+    ),
+    (
+        find_actions,
+        "Kestrel declined to comment on the report.",
+        {"agent": "Kestrel", "verb": "declined to comment"},
+    ),
+    (
+        find_actions,
+        "Power was cut to half of the homes.",
+        {"object": "Power", "verb": "cut"},
+    ),
+    (
+        find_actions,
+        "About 3,000 workers marched through central Lindhaven on Saturday.",
+        {"verb": "marched", "place": "central Lindhaven", "time": "on Saturday"},
+    ),
+    (
+        find_actions,
+        "Kestrel Inc. said on Tuesday it had agreed to buy Ardent Robotics.",
+        {"agent": "Kestrel Inc", "verb": "had agreed to buy", "time": "on Tuesday"},
+    ),
+    (
+        find_actions,
+        "The draft budget, which Vogt presented in May, would cut spending by 3.5%.",
+        {"agent": "The draft budget", "verb": "would cut", "object": "spending by 3.5%"},
+    ),
+    (
+        find_attributes,
+        "Vogt, a former central bank economist, argues that cuts are needed.",
+        {"subject": "Vogt", "value": "a former central bank economist"},
+    ),
+    (
+        find_actions,
+        "Insurers have not yet paid the claims.",
+        {"agent": "Insurers", "verb": "have not yet paid", "negated": "yes"},
+    ),
+    (
+        find_actions,
+        "LISBON (AFP) - The Socialist Party won Sunday's election with 41.7 percent.",
+        {"agent": "The Socialist Party", "verb": "won", "object": "Sunday's election"},
+    ),
+    (
+        find_attributes,
+        "Turnout was 59.3 percent, the commission said.",
+        {"subject": "Turnout", "value": "59.3 percent"},
+    ),
+    (
+        find_attributes,
+        "Mayor Colette Vance, who took office in 2023, resigned.",
+        {"subject": "Mayor Colette Vance", "value": "took office in 2023"},
+    ),
+    (
+        find_meetings,
+        "Prime Minister Anna Berg met regional governors in the city of Lorvaine.",
+        {"partner": "regional governors", "place": "the city of Lorvaine"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("extract", "text", "slots"), CASES, ids=[c[1][:24] for c in CASES])
+def test_first_fact(extract: object, text: str, slots: dict[str, str]) -> None:
+    """The extractor's first fact on the sentence fills these slots as written."""
+    assert callable(extract)
+    drafts: list[FactDraft] = extract(article_from_text(text).sentences)
+    assert {name: drafts[0].slots.get(name) for name in slots} == slots

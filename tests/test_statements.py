@@ -1,0 +1,103 @@
+"""Tests for knowledge.statements: speaker, cue, addressee and on-whose-behalf of a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.segment import article_from_text
+from knowledge.statements import find_reports, find_statements
+
+CASES = [
+    (
+        "The leaders met for an hour, a Korean official told reporters on condition of anonymity.",
+        {"speaker": "a Korean official", "content": "The leaders met for an hour"},
+    ),
+    (
+        "Most cases were in children, the Health Agency said, urging parents to vaccinate them.",
+        {"speaker": "the Health Agency", "content": "Most cases were in children"},
+    ),
+    (
+        "Floods killed nine people, officials said on Thursday, as rescuers searched for two.",
+        {"speaker": "officials", "content": "Floods killed nine people"},
+    ),
+    (
+        '"We have never seen this," he told state broadcaster RAI.',
+        {"cue": "told state broadcaster RAI", "addressee": "state broadcaster RAI"},
+    ),
+    (
+        "BRUSSELS (Reuters) - Finance ministers said on Tuesday they would wait.",
+        {"speaker": "Finance ministers", "cue": "said"},
+    ),
+    (
+        "Ministers agreed to delay the rules, officials said.",
+        {"speaker": "officials", "cue": "said"},
+    ),
+    (
+        "The plan will cost more, Mairead Byrne said on Wednesday, adding that it would pass.",
+        {"speaker": "Mairead Byrne", "content": "The plan will cost more"},
+    ),
+    (
+        '"It rained," said Marta Ilves on Wednesday.',
+        {"speaker": "Marta Ilves", "cue": "said", "time": "on Wednesday"},
+    ),
+    (
+        "Henrik Lund called the results good but cautioned that the trial was short.",
+        {"speaker": "Henrik Lund", "cue": "cautioned"},
+    ),
+    (
+        "Brekke, whose party holds 14 of the 101 seats, has said he will not back the bill.",
+        {"speaker": "Brekke", "cue": "said"},
+    ),
+    (
+        '"It was a plan," prosecutor Daniel Ashby told the jury last week.',
+        {"speaker": "prosecutor Daniel Ashby", "cue": "told the jury", "addressee": "the jury"},
+    ),
+    (
+        "Dr. Helena Marsh called on Mr. Falk to hold a snap election.",
+        {"speaker": "Dr. Helena Marsh", "cue": "called on", "addressee": "Mr. Falk"},
+    ),
+    (
+        "The agency urged residents not to return to their homes.",
+        {"speaker": "The agency", "cue": "urged", "addressee": "residents"},
+    ),
+    (
+        '"It rained," said Marta Ilves, a spokeswoman for the agency.',
+        {"speaker": "Marta Ilves", "cue": "said", "on_behalf_of": "the agency"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "slots"), CASES, ids=[c[0][:24] for c in CASES])
+def test_statement(text: str, slots: dict[str, str]) -> None:
+    """The first statement of the sentence fills these slots as written."""
+    drafts = find_statements(article_from_text(text).sentences)
+    assert {name: drafts[0].slots.get(name) for name in slots} == slots
+
+
+def test_speaker_goes_on_to_say() -> None:
+    """'X welcomed ... but said ...' gives a second statement by the same speaker."""
+    text = "Minister Ilse Norberg welcomed the results but said the government would wait."
+    drafts = find_statements(article_from_text(text).sentences)
+    assert [(d.slots["speaker"], d.slots["cue"]) for d in drafts] == [
+        ("Minister Ilse Norberg", "welcomed"),
+        ("Minister Ilse Norberg", "said"),
+    ]
+
+
+REPORTS = [
+    (
+        "The report found that payments under 50,000 crowns needed one signature.",
+        {"source": "The report", "content": "payments under 50,000 crowns needed one signature"},
+    ),
+    (
+        "A study by the Kestrel Institute showed most patients recovered.",
+        {"source": "A study by the Kestrel Institute", "content": "most patients recovered"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "slots"), REPORTS, ids=[r[0][:24] for r in REPORTS])
+def test_report_finding(text: str, slots: dict[str, str]) -> None:
+    """What a report or study found is a report fact with the document as its source."""
+    drafts = find_reports(article_from_text(text).sentences)
+    assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]

@@ -1,0 +1,51 @@
+"""Tests for knowledge.unknowns: what a sentence says is not known, its aspect and who holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.segment import article_from_text
+from knowledge.unknowns import find_unknowns
+
+CASES = [
+    (
+        "Officials did not say how long the evacuees would stay.",
+        {"subject": "how long the evacuees would stay", "aspect": "time", "holder": "Officials"},
+    ),
+    (
+        "It was not clear whether Menon, who owns 9% of Ardent, would stay.",
+        {"subject": "whether Menon, who owns 9% of Ardent, would stay", "aspect": "other"},
+    ),
+    (
+        "The judge did not give a reason for refusing bail.",
+        {"subject": "a reason for refusing bail", "aspect": "reason", "holder": "The judge"},
+    ),
+    (
+        "He signed from Dunmore for a fee the clubs did not reveal.",
+        {"subject": "a fee", "aspect": "number", "holder": "the clubs"},
+    ),
+    (
+        "Okonjo spoke, and the company did not disclose how much it paid.",
+        {"subject": "how much it paid", "aspect": "number", "holder": "the company"},
+    ),
+    ("The central bank declined to comment.", {"aspect": "other", "holder": "The central bank"}),
+    (
+        "Ann Lee, a spokeswoman for Orla, declined to comment on the report.",
+        {
+            "subject": "on the report",
+            "aspect": "other",
+            "holder": "Ann Lee, a spokeswoman for Orla",
+        },
+    ),
+    (
+        "The date of the next round of talks was not disclosed.",
+        {"subject": "The date of the next round of talks", "aspect": "time"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "slots"), CASES, ids=[c[0][:24] for c in CASES])
+def test_not_known(text: str, slots: dict[str, str]) -> None:
+    """The subject, its aspect and the holder (only when the sentence names one)."""
+    drafts = find_unknowns(article_from_text(text).sentences)
+    assert [d.slots for d in drafts] == [slots]
