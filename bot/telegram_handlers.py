@@ -3,6 +3,7 @@ retrying :class:`~bot.delivery.Delivery` through one :class:`Handlers` instance.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable
@@ -89,6 +90,10 @@ def _command_argument(message: Message) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
+def _future() -> asyncio.Future[None]:
+    return asyncio.get_running_loop().create_future()
+
+
 class Handlers:
     """Every handler of the bot, and the bounded state they share."""
 
@@ -101,6 +106,8 @@ class Handlers:
         buttons: ButtonStore,
     ) -> None:
         self.engine, self.delivery, self.answering = engine, delivery, answering
+        self._first_answers: dict[tuple[int, int], asyncio.Future[None]] = {}
+        """Answers being sent, by (chat, question message): an edit waits for its first answer."""
         self.answers, self.buttons = answers, buttons
 
     # -- sending ---------------------------------------------------------------------------------
@@ -191,15 +198,26 @@ class Handlers:
     async def _answer(self, bot: Bot, message: Message, question: str, edited: bool) -> None:
         """Answer a question in its chat; for an edited one, edit the earlier answer."""
         chat_id = message.chat_id
-        answer = await self.answering.ask(chat_id, question)
-        html, markup = answer_html(answer), self._suggestions(answer)
         key = (chat_id, message.message_id)
-        earlier = self.answers.get(key) if edited else None
-        if earlier is not None and await self._edit(bot, chat_id, earlier, html, markup):
-            return
-        sent = await self._reply(bot, message, html, markup)
-        if sent is not None:
-            self.answers.put(key, sent.message_id)
+        first = self._first_answers.get(key)
+        if edited and first is not None:
+            # The first answer is still on its way (say, being retried): edit it once it has
+            # landed, rather than send a second reply beside it.
+            await asyncio.shield(first)
+        landed = None if edited else self._first_answers.setdefault(key, _future())
+        try:
+            answer = await self.answering.ask(chat_id, question)
+            html, markup = answer_html(answer), self._suggestions(answer)
+            earlier = self.answers.get(key) if edited else None
+            if earlier is not None and await self._edit(bot, chat_id, earlier, html, markup):
+                return
+            sent = await self._reply(bot, message, html, markup)
+            if sent is not None:
+                self.answers.put(key, sent.message_id)
+        finally:
+            if landed is not None and not landed.done():
+                landed.set_result(None)
+                del self._first_answers[key]
 
     async def question(self, update: Update, context: Context) -> None:
         """Answer a text question, or re-answer an edited one in place."""

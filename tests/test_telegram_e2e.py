@@ -124,6 +124,25 @@ async def test_edited_question_edits_the_answer(live_bot: Live, engine: Scripted
     assert len(api.sent("sendMessage", 16)) == 1
 
 
+async def test_edit_while_the_first_answer_is_on_its_way_edits_it(
+    live_bot: Live, engine: ScriptedEngine
+) -> None:
+    """An edit that arrives while the first answer is still being sent edits that answer once it
+    lands, instead of sending a second reply."""
+    engine.answers["Who met Burns?"] = answered("Who met Burns?", "Barnea", "Barnea met Burns.")
+    engine.answers["Who met Barnea?"] = answered("Who met Barnea?", "Burns", "Barnea met Burns.")
+    _, api = live_bot
+    api.fail_next("sendMessage", "slow", delay=0.6)
+    message = api.inject_message(18, "Who met Burns?")
+    await api.wait_for(lambda a: bool(a.calls("sendMessage")))  # on its way, not yet answered
+    api.inject_edit(18, message["message_id"], "Who met Barnea?")
+    await api.wait_for(lambda a: bool(a.sent("editMessageText")))
+    [reply] = api.sent("sendMessage", 18)
+    [edit] = api.sent("editMessageText")
+    assert edit["params"]["message_id"] == reply["result"]["message_id"]
+    assert "<b>Burns</b>" in edit["params"]["text"]
+
+
 async def test_sticker_gets_a_hint(live_bot: Live) -> None:
     """A sticker gets a hint to ask in text."""
     _, api = live_bot
