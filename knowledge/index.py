@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
+from knowledge.morphology import root
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = [
@@ -22,7 +23,9 @@ __all__ = [
     "Index",
     "build_index",
     "concepts_of",
+    "is_known",
     "phrase_concepts",
+    "related",
     "unknown_asks",
 ]
 
@@ -117,6 +120,8 @@ class Index:
     chains: dict[str, set[str]] = field(default_factory=dict)
     """Fact id -> entities of every statement by the same speaker (one statement, told in
     several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
+    families: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Derivational root -> the article's stems with that root ('strik' -> strike, striker)."""
 
 
 _NUMBER = re.compile(
@@ -228,6 +233,7 @@ def build_index(fact_base: FactBase) -> Index:
         },
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
+        families=_families(postings),
         speakers=_speakers(fact_base, chains),
         slot_concepts={
             (fact.id, name): frozenset().union(*phrase_concepts(slot.text))
@@ -235,6 +241,36 @@ def build_index(fact_base: FactBase) -> Index:
             for name, slot in fact.slots.items()
         },
     )
+
+
+def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for concept in postings:
+        if concept.isalpha():
+            found[root(concept)].add(concept)
+    return {key: frozenset(stems) for key, stems in found.items()}
+
+
+def related(concept: frozenset[str], index: Index) -> frozenset[str]:
+    """A question word's concept widened to the article's words of the same derivational
+    family, marked '%' ('injured' also matches '%injuri', 'strikers' also '%strike'): a
+    relative is weaker evidence than the word itself ('founded' is not 'founder'), so only a
+    word the article never uses is widened."""
+    if any(c in index.postings for c in concept):
+        return concept
+    extra = {
+        f"%{other}"
+        for c in concept
+        if c.isalpha()
+        for other in index.families.get(root(c), ())
+        if other not in concept
+    }
+    return concept | extra if extra else concept
+
+
+def is_known(concept: frozenset[str], index: Index) -> bool:
+    """Whether the article holds the concept, itself or through a relative ('%')."""
+    return any(c.removeprefix("%") in index.postings for c in concept)
 
 
 def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:

@@ -11,8 +11,9 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.index import Index, concepts_of
+from knowledge.index import Index, concepts_of, is_known, related
 from knowledge.lexicon import lexicon, normalise, stem
+from knowledge.morphology import root
 
 __all__ = ["Question", "analyse", "clean"]
 
@@ -256,8 +257,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         return transposed
     if len(word) < 4:
         return word
-    if stem(word) in index.idf:
-        return word
+    if stem(word) in index.idf or root(stem(word)) in index.families:
+        return word  # an article word, or one of its family ('strikers' for 'strike')
     limit = 1 if len(word) < 7 else 2
     found = process.extract(
         word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20
@@ -414,11 +415,12 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
-    question.concepts = concepts_of(rest)
+    question.concepts = [related(c, index) for c in concepts_of(rest)]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
-    known = index.postings.keys()
     question.unknown = [
-        w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
+        w
+        for w, c in zip(rest, concepts_of_each(rest), strict=True)
+        if c and not is_known(related(c, index), index)
     ]
     question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.index import build_index, unknown_asks
+from knowledge import build_fact_base
+from knowledge.index import Index, build_index, concepts_of, is_known, related, unknown_asks
 from knowledge.schema import Evidence, Fact, Slot
 from knowledge.store import load_source
 
@@ -53,3 +54,28 @@ def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None
     i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He is due to appear"))
     penhale = next(e.id for e in index.fact_base.entities if e.name.endswith("Penhale"))
     assert f"^@{penhale}" in index.concepts[i]
+
+
+STRIKE = (
+    "Striking dockers marched through Portwell on Monday, police said.\n\n"
+    "Three people suffered minor injuries when a barrier collapsed.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def strike_index() -> Index:
+    """The index of a two-sentence article about a strike."""
+    return build_index(build_fact_base(STRIKE))
+
+
+def test_a_word_the_article_never_uses_reaches_its_family(strike_index: Index) -> None:
+    """'strikers' is not in the article, but 'striking' is: the question word reaches it,
+    marked as a relative."""
+    widened = related(concepts_of(["strikers"])[0], strike_index)
+    assert "%strike" in widened and is_known(widened, strike_index)
+
+
+def test_a_word_the_article_uses_is_not_widened(strike_index: Index) -> None:
+    """'dockers' is in the article as written: no relatives are added to it."""
+    concept = concepts_of(["dockers"])[0]
+    assert related(concept, strike_index) == concept

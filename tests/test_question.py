@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import Engine
+from knowledge import Engine, build_fact_base
 from knowledge.index import build_index
 from knowledge.question import analyse
 from knowledge.store import load_source
@@ -58,3 +58,11 @@ def test_a_name_matched_loosely_does_not_swallow_the_word_before_it() -> None:
     index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "sports.txt"))
     analysed = analyse("Who owns Kingsmere United?", index)
     assert any("own" in concept for concept in analysed.concepts)
+
+
+def test_a_question_word_of_an_article_word_family_is_not_unknown() -> None:
+    """'strikers' is known through the article's 'striking', so it is no unknown topic."""
+    index = build_index(build_fact_base("Striking dockers marched through Portwell on Monday.\n"))
+    analysed = analyse("Where did the strikers march?", index)
+    assert "strikers" not in analysed.unknown
+    assert any("%strike" in concept for concept in analysed.concepts)
