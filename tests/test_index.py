@@ -79,3 +79,34 @@ def test_a_word_the_article_uses_is_not_widened(strike_index: Index) -> None:
     """'dockers' is in the article as written: no relatives are added to it."""
     concept = concepts_of(["dockers"])[0]
     assert related(concept, strike_index) == concept
+
+
+APART = [
+    ("win", "lost"),
+    ("won", "defeat"),
+    ("held", "arrested"),
+    ("talk", "met"),
+    ("department", "left"),
+    ("led", "head"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), APART, ids=[f"{a}-{b}" for a, b in APART])
+def test_words_of_different_senses_share_no_synonym_group(one: str, other: str) -> None:
+    """A word with two senses ('held talks', 'held in custody') must not bridge them: 'win'
+    and 'lost' are opposites, 'talk' is not 'meet', 'department' is not 'depart'."""
+    assert not concepts_of([one])[0] & concepts_of([other])[0]
+
+
+TOGETHER = [
+    ("did he talk to reporters", "told"),
+    ("can people go back home", "return"),
+    ("what was the score", "drew"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "word"), TOGETHER, ids=[t[0] for t in TOGETHER])
+def test_a_phrase_shares_a_group_with_its_one_word_paraphrase(phrase: str, word: str) -> None:
+    """'talk to' is 'tell', 'go back' is 'return'; 'score' still meets a result verb."""
+    target = concepts_of([word])[0]
+    assert any(concept & target for concept in concepts_of(phrase.split()))
