@@ -49,11 +49,17 @@ def _synonym_index() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], f
     )
 
 
-def concepts_of(words: list[str]) -> list[frozenset[str]]:
-    """One concept set per content word (stopwords dropped); phrases add their group ids."""
+def concepts_of(words: list[str], fold: bool = False) -> list[frozenset[str]]:
+    """One concept set per content word (stopwords dropped); phrases add their group ids.
+
+    With `fold`, every word of a phrase carries the phrase's groups, not only its first word:
+    in a question, 'lives' in 'lost their lives' means what the phrase means ('died'), where
+    on its own it would be a topic the article never mentions.
+    """
     word_groups, phrase_groups = _synonym_index()
     stops = lexicon().stopwords
     stems = [stem(w) for w in words]
+    spread: list[set[str]] = [set() for _ in words]
     result: list[frozenset[str]] = []
     for i, (word, stemmed) in enumerate(zip(words, stems, strict=True)):
         extra: set[str] = set()
@@ -61,9 +67,12 @@ def concepts_of(words: list[str]) -> list[frozenset[str]]:
             key = tuple(stems[i : i + length])
             if len(key) == length and key in phrase_groups:
                 extra |= phrase_groups[key]
+                for j in range(i + 1, i + length) if fold else ():
+                    spread[j] |= phrase_groups[key]
         if word in stops and not extra:
             continue
-        result.append(frozenset({stemmed} | word_groups.get(stemmed, frozenset()) | extra))
+        own = {stemmed} | word_groups.get(stemmed, frozenset())
+        result.append(frozenset(own | extra | spread[i]))
     return result
 
 

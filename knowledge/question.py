@@ -238,8 +238,9 @@ def _opening_wh(words: list[str]) -> list[str]:
 
 def _transposed(word: str, index: Index) -> str | None:
     """'trail' for the article's 'trial': two neighbouring letters swapped, a common slip even
-    when the result is an English word, if the article uses the swapped form and not this one."""
-    for i in range(len(word) - 1):
+    when the result is an English word, if the article uses the swapped form and not this one.
+    The first letter stays: 'lives' is not a slip for the name 'Ilves'."""
+    for i in range(1, len(word) - 1):
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if swapped != word and swapped in index.words:
             return swapped
@@ -325,6 +326,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
+            if hit is not None and hit[1] < 100 and hit[0][:1] != gram[:1]:
+                continue  # 'lives' is not a misspelt 'Ilves': people rarely mistype a first letter
             if hit is not None and hit[1] < 100 and len(hit[0].split()) < length:
                 continue  # 'owns kingsmere united' is 'Kingsmere United' and one more word
             if hit is not None:
@@ -415,7 +418,7 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
-    question.concepts = [related(c, index) for c in concepts_of(rest)]
+    question.concepts = [related(c, index) for c in concepts_of(rest, fold=True)]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     question.unknown = [
         w
@@ -464,7 +467,7 @@ def _noun_use(words: list[str], i: int, covered: set[int]) -> bool:
 def concepts_of_each(words: list[str]) -> list[frozenset[str]]:
     """The concept set of each word in context (empty for stopwords): its own concepts plus
     those of the phrases it belongs to ('kick' in 'kick out')."""
-    in_context = concepts_of(words)
+    in_context = concepts_of(words, fold=True)
     result: list[frozenset[str]] = []
     for word in words:
         own = concepts_of([word])

@@ -15,21 +15,21 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
     ("seed_dev.json", 0.93, 0.84),
-    ("seed_holdout.json", 0.85, 0.81),
+    ("seed_holdout.json", 0.86, 0.81),
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
-    ("sports.json", 0.86, 0.80),
-    ("court.json", 0.71, 0.83),
-    ("climate.json", 0.81, 0.91),
-    ("tech.json", 0.72, 0.75),
+    ("sports.json", 0.88, 0.80),
+    ("court.json", 0.72, 0.83),
+    ("climate.json", 0.84, 0.91),
+    ("tech.json", 0.74, 0.75),
     ("election.json", 0.63, 0.83),
-    ("diplomacy.json", 0.69, 0.83),
+    ("diplomacy.json", 0.71, 0.83),
     ("outbreak.json", 0.62, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.66, 0.75),
-    ("wildfire.json", 0.69, 0.87),
+    ("strike.json", 0.68, 0.75),
+    ("wildfire.json", 0.72, 0.87),
 ]
 
 

@@ -110,3 +110,11 @@ def test_a_phrase_shares_a_group_with_its_one_word_paraphrase(phrase: str, word:
     """'talk to' is 'tell', 'go back' is 'return'; 'score' still meets a result verb."""
     target = concepts_of([word])[0]
     assert any(concept & target for concept in concepts_of(phrase.split()))
+
+
+def test_every_word_of_a_question_phrase_carries_its_meaning() -> None:
+    """Folded, 'lives' in 'lost their lives' shares the group of 'died'; unfolded (as in an
+    article's sentences) only the phrase's first word does."""
+    died = concepts_of(["died"])[0]
+    assert concepts_of(["lost", "their", "lives"], fold=True)[1] & died
+    assert not concepts_of(["lost", "their", "lives"])[1] & died

@@ -66,3 +66,12 @@ def test_a_question_word_of_an_article_word_family_is_not_unknown() -> None:
     analysed = analyse("Where did the strikers march?", index)
     assert "strikers" not in analysed.unknown
     assert any("%strike" in concept for concept in analysed.concepts)
+
+
+def test_a_common_word_is_not_read_as_a_name_with_another_first_letter() -> None:
+    """'lives' is one letter-swap from the name 'Ilves', but people rarely mistype a first
+    letter: in 'lost their lives' it stays a word, and the phrase means 'died'."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "climate.txt"))
+    analysed = analyse("How many people lost their lives in the floods?", index)
+    assert "lives" in analysed.words and not analysed.entities
+    assert "lives" not in analysed.unknown
