@@ -26,6 +26,7 @@ _WH = (
         "place",
     ),
     ("how many", "number"),
+    ("(?:what|which) (?:share|proportion|percentage|fraction) of", "number"),
     ("how much", "number"),
     ("how long", "duration"),
     ("how old", "age"),
@@ -300,6 +301,10 @@ _WH_NOUNS = {
 }
 
 
+_AMOUNT_NOUNS = {"share", "proportion", "percentage", "fraction", "money", "cash"}
+"""'what share of', 'how much money': the noun restates that an amount is asked for."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -308,6 +313,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
+        or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
 

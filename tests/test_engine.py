@@ -21,14 +21,14 @@ FLOORS = [
     ("business.json", 0.86, 0.80),
     ("sports.json", 0.88, 0.80),
     ("court.json", 0.72, 0.83),
-    ("climate.json", 0.84, 0.91),
+    ("climate.json", 0.86, 0.91),
     ("tech.json", 0.74, 0.75),
-    ("election.json", 0.63, 0.83),
+    ("election.json", 0.65, 0.83),
     ("diplomacy.json", 0.71, 0.83),
-    ("outbreak.json", 0.62, 0.58),
+    ("outbreak.json", 0.64, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.68, 0.75),
+    ("strike.json", 0.69, 0.75),
     ("wildfire.json", 0.72, 0.87),
 ]
 

@@ -102,6 +102,11 @@ TOGETHER = [
     ("did he talk to reporters", "told"),
     ("can people go back home", "return"),
     ("what was the score", "drew"),
+    ("the hackers got into a server", "breached"),
+    ("volunteers handed out food", "distributed"),
+    ("food parcels", "packages"),
+    ("a larger share", "proportion"),
+    ("what will they offer", "provide"),
 ]
 
 

@@ -75,3 +75,19 @@ def test_a_common_word_is_not_read_as_a_name_with_another_first_letter() -> None
     analysed = analyse("How many people lost their lives in the floods?", index)
     assert "lives" in analysed.words and not analysed.entities
     assert "lives" not in analysed.unknown
+
+
+AMOUNTS = [
+    ("What share of the farmland was flooded?", "share"),
+    ("What proportion of the farmland was flooded?", "proport"),
+    ("How much money did the government promise?", "money"),
+]
+
+
+@pytest.mark.parametrize(("question", "noun"), AMOUNTS, ids=[a[0] for a in AMOUNTS])
+def test_an_amount_noun_only_restates_that_an_amount_is_asked(question: str, noun: str) -> None:
+    """'What share of X' asks for an amount like 'how much': the noun is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "climate.txt"))
+    analysed = analyse(question, index)
+    assert analysed.wh == "number"
+    assert not any(noun in concept for concept in analysed.concepts)
