@@ -23,7 +23,7 @@ FLOORS = [
     ("court.json", 0.72, 0.83),
     ("climate.json", 0.86, 0.91),
     ("tech.json", 0.74, 0.75),
-    ("election.json", 0.65, 0.83),
+    ("election.json", 0.66, 0.83),
     ("diplomacy.json", 0.71, 0.83),
     ("outbreak.json", 0.64, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their

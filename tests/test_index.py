@@ -88,6 +88,11 @@ APART = [
     ("talk", "met"),
     ("department", "left"),
     ("led", "head"),
+    ("armed", "weapons"),
+    ("villages", "residents"),
+    ("imports", "significant"),
+    ("medical", "drug"),
+    ("year", "annual"),
 ]
 
 
@@ -109,6 +114,10 @@ TOGETHER = [
     ("what will they offer", "provide"),
     ("will he challenge the verdict", "appealed"),
     ("why was he denied bail", "remanded in custody"),
+    ("when was the hospital built", "clinic"),
+    ("the talks were suspended", "halted"),
+    ("how much are the wages", "salaries"),
+    ("the firefighters arrived", "fire crews"),
 ]
 
 
