@@ -63,13 +63,16 @@ def concepts_of(words: list[str], fold: bool = False) -> list[frozenset[str]]:
     result: list[frozenset[str]] = []
     for i, (word, stemmed) in enumerate(zip(words, stems, strict=True)):
         extra: set[str] = set()
+        carried = False
         for length in (2, 3):
             key = tuple(stems[i : i + length])
             if len(key) == length and key in phrase_groups:
                 extra |= phrase_groups[key]
                 for j in range(i + 1, i + length) if fold else ():
                     spread[j] |= phrase_groups[key]
-        if word in stops and not extra:
+                    carried = carried or words[j] not in stops
+        # A phrase opening with a stopword ('each year') is carried by its content words.
+        if word in stops and (not extra or carried):
             continue
         own = {stemmed} | word_groups.get(stemmed, frozenset())
         result.append(frozenset(own | extra | spread[i]))

@@ -305,6 +305,10 @@ _AMOUNT_NOUNS = {"share", "proportion", "percentage", "fraction", "money", "cash
 """'what share of', 'how much money': the noun restates that an amount is asked for."""
 
 
+_DURATION_VERBS = {"last", "lasted", "spend", "spent", "take", "took", "taken", "takes"}
+"""'How long did it last (take)', 'how long will he spend': the verb restates 'how long'."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -314,6 +318,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
+        or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
 

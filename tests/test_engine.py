@@ -28,7 +28,7 @@ FLOORS = [
     ("outbreak.json", 0.64, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.69, 0.75),
+    ("strike.json", 0.70, 0.75),
     ("wildfire.json", 0.72, 0.87),
 ]
 

@@ -118,6 +118,7 @@ TOGETHER = [
     ("the talks were suspended", "halted"),
     ("how much are the wages", "salaries"),
     ("the firefighters arrived", "fire crews"),
+    ("how long will he spend behind bars", "prison"),
 ]
 
 
@@ -134,3 +135,11 @@ def test_every_word_of_a_question_phrase_carries_its_meaning() -> None:
     died = concepts_of(["died"])[0]
     assert concepts_of(["lost", "their", "lives"], fold=True)[1] & died
     assert not concepts_of(["lost", "their", "lives"])[1] & died
+
+
+def test_a_phrase_opening_with_a_stopword_is_carried_by_its_content_word() -> None:
+    """Folded, 'in charge' is one concept on 'charge': the stopword 'in' adds no concept of
+    its own that a sentence saying 'head of' would lack."""
+    folded = concepts_of(["who", "is", "in", "charge"], fold=True)
+    assert len(folded) == 1 and "charg" in folded[0]
+    assert folded[0] & concepts_of(["head"])[0]

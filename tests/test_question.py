@@ -91,3 +91,19 @@ def test_an_amount_noun_only_restates_that_an_amount_is_asked(question: str, nou
     analysed = analyse(question, index)
     assert analysed.wh == "number"
     assert not any(noun in concept for concept in analysed.concepts)
+
+
+DURATIONS = [
+    ("How long will Wrenfield spend behind bars?", "spend"),
+    ("How long did the deliberations last?", "last"),
+    ("How long did the jury take?", "take"),
+]
+
+
+@pytest.mark.parametrize(("question", "verb"), DURATIONS, ids=[d[0] for d in DURATIONS])
+def test_a_duration_verb_only_restates_how_long(question: str, verb: str) -> None:
+    """'How long did it last (take)?': the verb asks for the duration, it is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "court.txt"))
+    analysed = analyse(question, index)
+    assert analysed.wh == "duration"
+    assert not any(verb in concept for concept in analysed.concepts)
