@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -49,33 +50,45 @@ def _synonym_index() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], f
     )
 
 
-def concepts_of(words: list[str], fold: bool = False) -> list[frozenset[str]]:
+def concepts_of(
+    words: list[str], fold: bool = False, known: Collection[str] = ()
+) -> list[frozenset[str]]:
     """One concept set per content word (stopwords dropped); phrases add their group ids.
 
     With `fold`, every word of a phrase carries the phrase's groups, not only its first word:
     in a question, 'lives' in 'lost their lives' means what the phrase means ('died'), where
-    on its own it would be a topic the article never mentions.
+    on its own it would be a topic the article never mentions. A later word of a phrase that
+    is not in `known` (the article's concepts) joins the phrase's first concept instead of
+    standing alone: 'took part' is one thing asked, not two words the article lacks.
     """
     word_groups, phrase_groups = _synonym_index()
     stops = lexicon().stopwords
     stems = [stem(w) for w in words]
     spread: list[set[str]] = [set() for _ in words]
+    owner: list[int | None] = [None] * len(words)
     result: list[frozenset[str]] = []
     for i, (word, stemmed) in enumerate(zip(words, stems, strict=True)):
         extra: set[str] = set()
-        carried = False
+        later: list[int] = []
         for length in (2, 3):
             key = tuple(stems[i : i + length])
             if len(key) == length and key in phrase_groups:
                 extra |= phrase_groups[key]
                 for j in range(i + 1, i + length) if fold else ():
                     spread[j] |= phrase_groups[key]
-                    carried = carried or words[j] not in stops
-        # A phrase opening with a stopword ('each year') is carried by its content words.
+                    later.append(j)
+        carried = any(words[j] not in stops for j in later)
+        # A phrase opening with a stopword ('in charge') is carried by its content words.
         if word in stops and (not extra or carried):
             continue
         own = {stemmed} | word_groups.get(stemmed, frozenset())
+        first = owner[i]
+        if first is not None and known and stemmed not in known:
+            result[first] = result[first] | own | spread[i]
+            continue
         result.append(frozenset(own | extra | spread[i]))
+        for j in later:
+            owner[j] = owner[j] if owner[j] is not None else len(result) - 1
     return result
 
 

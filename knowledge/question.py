@@ -318,6 +318,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
+        or (words[i] == "times" and words[i - 1] == "many")
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
@@ -429,7 +430,9 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
-    question.concepts = [related(c, index) for c in concepts_of(rest, fold=True)]
+    question.concepts = [
+        related(c, index) for c in concepts_of(rest, fold=True, known=index.postings.keys())
+    ]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     question.unknown = [
         w

@@ -21,11 +21,11 @@ FLOORS = [
     ("business.json", 0.86, 0.80),
     ("sports.json", 0.88, 0.80),
     ("court.json", 0.72, 0.83),
-    ("climate.json", 0.86, 0.91),
+    ("climate.json", 0.87, 0.91),
     ("tech.json", 0.74, 0.75),
     ("election.json", 0.66, 0.83),
     ("diplomacy.json", 0.71, 0.83),
-    ("outbreak.json", 0.64, 0.58),
+    ("outbreak.json", 0.66, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
     ("strike.json", 0.70, 0.75),

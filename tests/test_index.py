@@ -119,6 +119,8 @@ TOGETHER = [
     ("how much are the wages", "salaries"),
     ("the firefighters arrived", "fire crews"),
     ("how long will he spend behind bars", "prison"),
+    ("the spray reduced admissions", "cut"),
+    ("when was the coach hired", "appointed"),
 ]
 
 
@@ -143,3 +145,11 @@ def test_a_phrase_opening_with_a_stopword_is_carried_by_its_content_word() -> No
     folded = concepts_of(["who", "is", "in", "charge"], fold=True)
     assert len(folded) == 1 and "charg" in folded[0]
     assert folded[0] & concepts_of(["head"])[0]
+
+
+def test_a_phrase_word_the_article_lacks_joins_the_phrase() -> None:
+    """'took part': where the article has no 'part', the phrase is one concept, not two words
+    the article lacks; where it has 'part', the word keeps a concept of its own."""
+    merged = concepts_of(["took", "part"], fold=True, known={"volunt"})
+    assert len(merged) == 1 and {"took", "part"} <= merged[0]
+    assert len(concepts_of(["took", "part"], fold=True, known={"part"})) == 2

@@ -81,6 +81,7 @@ AMOUNTS = [
     ("What share of the farmland was flooded?", "share"),
     ("What proportion of the farmland was flooded?", "proport"),
     ("How much money did the government promise?", "money"),
+    ("How many times has the river flooded?", "time"),
 ]
 
 
