@@ -61,6 +61,18 @@ def concepts_of(
     is not in `known` (the article's concepts) joins the phrase's first concept instead of
     standing alone: 'took part' is one thing asked, not two words the article lacks.
     """
+    if not known:
+        return list(_concepts(tuple(words), fold))
+    return _fold_concepts(words, fold, known)
+
+
+@lru_cache(maxsize=16384)
+def _concepts(words: tuple[str, ...], fold: bool) -> tuple[frozenset[str], ...]:
+    """concepts_of without `known`, cached: questions ask about the same words again."""
+    return tuple(_fold_concepts(list(words), fold, ()))
+
+
+def _fold_concepts(words: list[str], fold: bool, known: Collection[str]) -> list[frozenset[str]]:
     word_groups, phrase_groups = _synonym_index()
     stops = lexicon().stopwords
     stems = [stem(w) for w in words]
