@@ -121,6 +121,9 @@ TOGETHER = [
     ("how long will he spend behind bars", "prison"),
     ("the spray reduced admissions", "cut"),
     ("when was the coach hired", "appointed"),
+    ("did the leaders strike a deal", "reach a deal"),
+    ("how many marched according to police", "said"),
+    ("what did the opposition demand", "called on"),
 ]
 
 
