@@ -84,6 +84,8 @@ class Engine:
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _other_time(question, self.index.sentences[best.sentence].text):
+            confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
         if confidence < ANSWER_THRESHOLD:
@@ -228,6 +230,27 @@ def _undefined_term(question: Question, index: Index, sentence: int) -> bool:
         rf"|\b(?:called|known as|so-called) {term}"
     )
     return not re.search(defines, index.sentences[sentence].text, re.IGNORECASE)
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(before|after|prior to|following) (?:the |a |an |his |her |its )?\w"
+)
+_SAME_RELATION = {
+    "before": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "prior to": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "after": r"\b(?:after|following|since|later|then)\b",
+    "following": r"\b(?:after|following|since|later|then)\b",
+}
+
+
+def _other_time(question: Question, sentence: str) -> bool:
+    """'Who was mayor before X?', 'Where did Burns travel after the meeting?' ask about a time
+    set against another event; a sentence that places nothing before or after anything
+    (the mayor's own sentence, the meeting's) answers a different question."""
+    found = _RELATIVE_TIME.search(question.text.lower())
+    if found is None:
+        return False
+    return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

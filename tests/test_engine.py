@@ -14,16 +14,16 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.93, 0.84),
+    ("seed_dev.json", 0.94, 0.88),
     ("seed_holdout.json", 0.86, 0.81),
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
-    ("sports.json", 0.88, 0.80),
-    ("court.json", 0.72, 0.83),
+    ("sports.json", 0.88, 0.90),
+    ("court.json", 0.74, 0.91),
     ("climate.json", 0.87, 0.91),
-    ("tech.json", 0.74, 0.75),
-    ("election.json", 0.66, 0.83),
+    ("tech.json", 0.75, 0.83),
+    ("election.json", 0.68, 0.91),
     ("diplomacy.json", 0.71, 0.83),
     ("outbreak.json", 0.66, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
@@ -75,6 +75,8 @@ UNANSWERABLE = [
     "How do I sign up for the newsletter?",
     "What is a truce?",
     "What is the name of the official who spoke to the newspaper?",
+    "Who ran the CIA before Bill Burns?",
+    "Where did Barnea fly after the meeting?",
 ]
 
 
