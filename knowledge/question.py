@@ -29,6 +29,7 @@ _WH = (
     ("(?:what|which) (?:share|proportion|percentage|fraction) of", "number"),
     ("how much", "number"),
     ("how long", "duration"),
+    ("how far", "number"),
     ("how old", "age"),
     ("what time", "time"),
     ("what day", "time"),

@@ -124,6 +124,8 @@ TOGETHER = [
     ("did the leaders strike a deal", "reach a deal"),
     ("how many marched according to police", "said"),
     ("what did the opposition demand", "called on"),
+    ("what were engineers afraid of", "feared"),
+    ("who speaks for the agency", "spokeswoman"),
 ]
 
 

@@ -82,6 +82,7 @@ AMOUNTS = [
     ("What proportion of the farmland was flooded?", "proport"),
     ("How much money did the government promise?", "money"),
     ("How many times has the river flooded?", "time"),
+    ("How far is Lorvaine from the river?", "far"),
 ]
 
 
