@@ -93,6 +93,8 @@ APART = [
     ("imports", "significant"),
     ("medical", "drug"),
     ("year", "annual"),
+    ("management", "employs"),
+    ("building", "homes"),
 ]
 
 
@@ -126,6 +128,9 @@ TOGETHER = [
     ("what did the opposition demand", "called on"),
     ("what were engineers afraid of", "feared"),
     ("who speaks for the agency", "spokeswoman"),
+    ("how many hectares burned", "acres"),
+    ("what ignited the blaze", "sparked"),
+    ("did the union vote down the offer", "rejected"),
 ]
 
 
