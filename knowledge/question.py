@@ -26,7 +26,7 @@ _WH = (
         "place",
     ),
     ("how many", "number"),
-    ("(?:what|which) (?:share|proportion|percentage|fraction) of", "number"),
+    ("(?:what|which) (?:share|proportion|percentage|percent|fraction) of", "number"),
     ("how much", "number"),
     ("how long", "duration"),
     ("how far", "number"),
@@ -249,6 +249,36 @@ def _transposed(word: str, index: Index) -> str | None:
     return None
 
 
+def _compounds(words: list[str], index: Index) -> list[str]:
+    """'underwater' for the article's 'under water', 'heat wave' for its 'heatwave': a word
+    the article lacks, split into two it has, or two words it lacks, joined into one it has."""
+    result: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        joined = word + following
+        missing = word not in index.words or following not in index.words
+        if following and joined in index.words and missing and joined not in lexicon().stopwords:
+            result.append(joined)
+            i += 2
+            continue
+        result.extend(_split(word, index) if word not in index.words else [word])
+        i += 1
+    return result
+
+
+def _split(word: str, index: Index) -> list[str]:
+    stops = lexicon().stopwords
+    if len(word) < 6 or word in stops or word in _lexicon_words():
+        return [word]  # 'however' is not 'how ever'
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head in index.words and tail in index.words and tail not in stops:
+            return [head, tail]
+    return [word]
+
+
 def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
@@ -302,7 +332,7 @@ _WH_NOUNS = {
 }
 
 
-_AMOUNT_NOUNS = {"share", "proportion", "percentage", "fraction", "money", "cash"}
+_AMOUNT_NOUNS = {"share", "proportion", "percentage", "percent", "fraction", "money", "cash"}
 """'what share of', 'how much money': the noun restates that an amount is asked for."""
 
 
@@ -411,6 +441,7 @@ def analyse(text: str, index: Index) -> Question:
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
     words = _opening_wh(words)
+    words = _compounds(words, index)
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}

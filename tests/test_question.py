@@ -83,6 +83,7 @@ AMOUNTS = [
     ("How much money did the government promise?", "money"),
     ("How many times has the river flooded?", "time"),
     ("How far is Lorvaine from the river?", "far"),
+    ("What percent of the farmland was flooded?", "percent"),
 ]
 
 
@@ -109,3 +110,18 @@ def test_a_duration_verb_only_restates_how_long(question: str, verb: str) -> Non
     analysed = analyse(question, index)
     assert analysed.wh == "duration"
     assert not any(verb in concept for concept in analysed.concepts)
+
+
+def test_a_compound_meets_the_article_written_apart_or_together() -> None:
+    """'underwater' meets the article's 'under water'; 'heat wave' its 'heatwave'."""
+    index = build_index(
+        build_fact_base("A heatwave left the farmland under water on Monday, officials said.\n")
+    )
+    assert analyse("How much farmland was underwater?", index).words[-2:] == ["under", "water"]
+    assert "heatwave" in analyse("When did the heat wave start?", index).words
+
+
+def test_a_function_word_is_not_split_into_article_words() -> None:
+    """'however' is not 'how' and 'ever', even where the article has both."""
+    index = build_index(build_fact_base("How the fire started is not known, if it ever will be.\n"))
+    assert "however" in analyse("However, who saw the fire?", index).words
