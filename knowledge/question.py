@@ -45,6 +45,7 @@ _WH = (
     ("why", "reason"),
     ("for what reason", "reason"),
     ("what for", "reason"),
+    ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
     ("what was the purpose", "reason"),
     ("what is the purpose", "reason"),
     ("how come", "reason"),
@@ -332,6 +333,8 @@ _WH_NOUNS = {
 }
 
 
+_REASON_NOUNS = {"reason", "reasons", "justification", "explanation", "grounds"}
+"""'what reason did X give': the noun restates that a reason is asked for."""
 _AMOUNT_NOUNS = {"share", "proportion", "percentage", "percent", "fraction", "money", "cash"}
 """'what share of', 'how much money': the noun restates that an amount is asked for."""
 
@@ -350,6 +353,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (words[i] == "times" and words[i - 1] == "many")
+        or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }

@@ -125,3 +125,11 @@ def test_a_function_word_is_not_split_into_article_words() -> None:
     """'however' is not 'how' and 'ever', even where the article has both."""
     index = build_index(build_fact_base("How the fire started is not known, if it ever will be.\n"))
     assert "however" in analyse("However, who saw the fire?", index).words
+
+
+def test_what_reason_asks_why() -> None:
+    """'What reason did X give for Y?' asks for a reason, and 'reason' is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "business.txt"))
+    analysed = analyse("What reason did Kestrel give for the acquisition?", index)
+    assert analysed.wh == "reason"
+    assert not any("reason" in concept for concept in analysed.concepts)
