@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, load_source
+from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, build_fact_base, load_source
 from knowledge.evaluation import evaluate
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
@@ -14,7 +14,7 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.94, 0.88),
+    ("seed_dev.json", 0.95, 0.88),
     ("seed_holdout.json", 0.86, 0.81),
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
@@ -28,7 +28,7 @@ FLOORS = [
     ("outbreak.json", 0.66, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.70, 0.75),
+    ("strike.json", 0.71, 0.75),
     ("wildfire.json", 0.72, 0.87),
 ]
 
@@ -150,3 +150,19 @@ def test_examples_come_from_the_article(engine: Engine) -> None:
     assert len(examples) == 3
     for question in examples:
         assert engine.ask(question).answered, question
+
+
+HALE = (
+    "Chairman Gordon Pryce met Viktor Hale at the training ground in Wexley on Monday to tell "
+    "him of the decision.\n\nHale later thanked the supporters in an interview with Radio "
+    "Calder.\n\nThe club said the search for a new coach would begin this week.\n"
+)
+
+
+def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
+    """'discreetly' is not in the article, but only one sentence holds Hale, 'thank' and
+    'supporters': the paraphrase is answered from it; with two such words it is not."""
+    engine = Engine(build_fact_base(HALE))
+    answer = engine.ask("Where did Hale discreetly thank the supporters?")
+    assert answer.answered and "thanked the supporters" in answer.sources[0].text
+    assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
