@@ -46,8 +46,7 @@ _WH = (
     ("for what reason", "reason"),
     ("what for", "reason"),
     ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
-    ("what was the purpose", "reason"),
-    ("what is the purpose", "reason"),
+    ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective)", "reason"),
     ("how come", "reason"),
     ("which", "what"),
     ("what", "what"),
@@ -252,7 +251,7 @@ def _transposed(word: str, index: Index) -> str | None:
 
 def _compounds(words: list[str], index: Index) -> list[str]:
     """'underwater' for the article's 'under water', 'heat wave' for its 'heatwave': a word
-    the article lacks, split into two it has, or two words it lacks, joined into one it has."""
+    the article lacks, split into two it has; two words, one it lacks, joined into one it has."""
     result: list[str] = []
     i = 0
     while i < len(words):
@@ -335,6 +334,9 @@ _WH_NOUNS = {
 
 _REASON_NOUNS = {"reason", "reasons", "justification", "explanation", "grounds"}
 """'what reason did X give': the noun restates that a reason is asked for."""
+_PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective"}
+_WHAT_IS = [["what", "was"], ["what", "is"], ["what", "were"], ["what", "are"]]
+"""'What was the goal of ...' asks why: the noun restates it (checked as 'what was the')."""
 _AMOUNT_NOUNS = {"share", "proportion", "percentage", "percent", "fraction", "money", "cash"}
 """'what share of', 'how much money': the noun restates that an amount is asked for."""
 
@@ -354,6 +356,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (words[i] == "times" and words[i - 1] == "many")
         or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
+        or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }

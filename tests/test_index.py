@@ -131,6 +131,7 @@ TOGETHER = [
     ("how many hectares burned", "acres"),
     ("what ignited the blaze", "sparked"),
     ("did the union vote down the offer", "rejected"),
+    ("the statement did not specify where", "disclosed"),
 ]
 
 

@@ -133,3 +133,10 @@ def test_what_reason_asks_why() -> None:
     analysed = analyse("What reason did Kestrel give for the acquisition?", index)
     assert analysed.wh == "reason"
     assert not any("reason" in concept for concept in analysed.concepts)
+
+
+def test_what_was_the_goal_asks_why(engine: Engine) -> None:
+    """'What was the goal (aim, purpose) of the meeting?' asks for its purpose."""
+    analysed = analyse("What was the goal of the spy chiefs' meeting?", engine.index)
+    assert analysed.wh == "reason"
+    assert not any("goal" in concept for concept in analysed.concepts)
