@@ -182,10 +182,15 @@ def _wh(words: list[str]) -> str:
     joined = " ".join(words)
     if _YES_NO.match(joined):
         return "yesno"
-    for phrase, kind in _WH:
-        if re.search(rf"\b{phrase}\b", joined):
+    for pattern, kind in _wh_patterns():
+        if pattern.search(joined):
             return kind
     return "none"
+
+
+@cache
+def _wh_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b{phrase}\b"), kind) for phrase, kind in _WH)
 
 
 def _swapped_stopword(word: str) -> str | None:
