@@ -11,7 +11,7 @@ import re
 from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
-from knowledge.index import Index, build_index
+from knowledge.index import Index, build_index, is_known
 from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
@@ -77,13 +77,15 @@ class Engine:
         truncated: bool,
     ) -> Answer:
         best = matches[0] if matches else None
-        confidence = _confidence(matches)
+        confidence = _lifted(question, self.index, matches, _confidence(matches))
         if _unknown_role(question, self.index) and not (best and best.not_known):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _unnamed_person(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
+        if best is not None and _other_time(question, self.index.sentences[best.sentence].text):
+            confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
         if confidence < ANSWER_THRESHOLD:
@@ -186,6 +188,31 @@ def _confidence(matches: list[Match]) -> float:
     return max(0.0, min(1.0, grounded + margin))
 
 
+LIFT_TYPES = ("person", "time", "place", "reason")
+
+
+def _lifted(question: Question, index: Index, matches: list[Match], confidence: float) -> float:
+    """A paraphrase with one word the article does not use ('Who broke the news to Hale?')
+    is answered when one sentence alone holds every other word and entity of it."""
+    if not matches or confidence >= ANSWER_THRESHOLD or confidence < SUGGEST_THRESHOLD:
+        return confidence
+    if question.wh not in LIFT_TYPES or len(question.unknown) != 1:
+        return confidence
+    known = [c for c in question.concepts if is_known(c, index)]
+    if len(known) + len(question.entities) < 3:
+        return confidence
+    holding = [m for m in matches if _holds_all(question, known, index, m.sentence)]
+    if len(holding) != 1 or holding[0] is not matches[0]:
+        return confidence
+    return ANSWER_THRESHOLD
+
+
+def _holds_all(question: Question, known: list[frozenset[str]], index: Index, i: int) -> bool:
+    have = index.concepts[i]
+    entities = all({f"@{e}", f"~@{e}", f"^@{e}"} & have for e in question.entities)
+    return entities and all(any(c.removeprefix("%") in have for c in k) for k in known)
+
+
 def _unknown_role(question: Question, index: Index) -> bool:
     """'Who is the leader of X?' where no one in the article holds that role."""
     if question.wh != "person" or not question.definition or question.described:
@@ -228,6 +255,27 @@ def _undefined_term(question: Question, index: Index, sentence: int) -> bool:
         rf"|\b(?:called|known as|so-called) {term}"
     )
     return not re.search(defines, index.sentences[sentence].text, re.IGNORECASE)
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(before|after|prior to|following) (?:the |a |an |his |her |its )?\w"
+)
+_SAME_RELATION = {
+    "before": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "prior to": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "after": r"\b(?:after|following|since|later|then)\b",
+    "following": r"\b(?:after|following|since|later|then)\b",
+}
+
+
+def _other_time(question: Question, sentence: str) -> bool:
+    """'Who was mayor before X?', 'Where did Burns travel after the meeting?' ask about a time
+    set against another event; a sentence that places nothing before or after anything
+    (the mayor's own sentence, the meeting's) answers a different question."""
+    found = _RELATIVE_TIME.search(question.text.lower())
+    if found is None:
+        return False
+    return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

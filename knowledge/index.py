@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
+from knowledge.morphology import root
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = [
@@ -22,7 +24,9 @@ __all__ = [
     "Index",
     "build_index",
     "concepts_of",
+    "is_known",
     "phrase_concepts",
+    "related",
     "unknown_asks",
 ]
 
@@ -46,21 +50,57 @@ def _synonym_index() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], f
     )
 
 
-def concepts_of(words: list[str]) -> list[frozenset[str]]:
-    """One concept set per content word (stopwords dropped); phrases add their group ids."""
+def concepts_of(
+    words: list[str], fold: bool = False, known: Collection[str] = ()
+) -> list[frozenset[str]]:
+    """One concept set per content word (stopwords dropped); phrases add their group ids.
+
+    With `fold`, every word of a phrase carries the phrase's groups, not only its first word:
+    in a question, 'lives' in 'lost their lives' means what the phrase means ('died'), where
+    on its own it would be a topic the article never mentions. A later word of a phrase that
+    is not in `known` (the article's concepts) joins the phrase's first concept instead of
+    standing alone: 'took part' is one thing asked, not two words the article lacks.
+    """
+    if not known:
+        return list(_concepts(tuple(words), fold))
+    return _fold_concepts(words, fold, known)
+
+
+@lru_cache(maxsize=16384)
+def _concepts(words: tuple[str, ...], fold: bool) -> tuple[frozenset[str], ...]:
+    """concepts_of without `known`, cached: questions ask about the same words again."""
+    return tuple(_fold_concepts(list(words), fold, ()))
+
+
+def _fold_concepts(words: list[str], fold: bool, known: Collection[str]) -> list[frozenset[str]]:
     word_groups, phrase_groups = _synonym_index()
     stops = lexicon().stopwords
     stems = [stem(w) for w in words]
+    spread: list[set[str]] = [set() for _ in words]
+    owner: list[int | None] = [None] * len(words)
     result: list[frozenset[str]] = []
     for i, (word, stemmed) in enumerate(zip(words, stems, strict=True)):
         extra: set[str] = set()
+        later: list[int] = []
         for length in (2, 3):
             key = tuple(stems[i : i + length])
             if len(key) == length and key in phrase_groups:
                 extra |= phrase_groups[key]
-        if word in stops and not extra:
+                for j in range(i + 1, i + length) if fold else ():
+                    spread[j] |= phrase_groups[key]
+                    later.append(j)
+        carried = any(words[j] not in stops for j in later)
+        # A phrase opening with a stopword ('in charge') is carried by its content words.
+        if word in stops and (not extra or carried):
             continue
-        result.append(frozenset({stemmed} | word_groups.get(stemmed, frozenset()) | extra))
+        own = {stemmed} | word_groups.get(stemmed, frozenset())
+        first = owner[i]
+        if first is not None and known and stemmed not in known:
+            result[first] = result[first] | own | spread[i]
+            continue
+        result.append(frozenset(own | extra | spread[i]))
+        for j in later:
+            owner[j] = owner[j] if owner[j] is not None else len(result) - 1
     return result
 
 
@@ -117,6 +157,8 @@ class Index:
     chains: dict[str, set[str]] = field(default_factory=dict)
     """Fact id -> entities of every statement by the same speaker (one statement, told in
     several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
+    families: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Derivational root -> the article's stems with that root ('strik' -> strike, striker)."""
 
 
 _NUMBER = re.compile(
@@ -228,6 +270,7 @@ def build_index(fact_base: FactBase) -> Index:
         },
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
+        families=_families(postings),
         speakers=_speakers(fact_base, chains),
         slot_concepts={
             (fact.id, name): frozenset().union(*phrase_concepts(slot.text))
@@ -235,6 +278,36 @@ def build_index(fact_base: FactBase) -> Index:
             for name, slot in fact.slots.items()
         },
     )
+
+
+def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for concept in postings:
+        if concept.isalpha():
+            found[root(concept)].add(concept)
+    return {key: frozenset(stems) for key, stems in found.items()}
+
+
+def related(concept: frozenset[str], index: Index) -> frozenset[str]:
+    """A question word's concept widened to the article's words of the same derivational
+    family, marked '%' ('injured' also matches '%injuri', 'strikers' also '%strike'): a
+    relative is weaker evidence than the word itself ('founded' is not 'founder'), so only a
+    word the article never uses is widened."""
+    if any(c in index.postings for c in concept):
+        return concept
+    extra = {
+        f"%{other}"
+        for c in concept
+        if c.isalpha()
+        for other in index.families.get(root(c), ())
+        if other not in concept
+    }
+    return concept | extra if extra else concept
+
+
+def is_known(concept: frozenset[str], index: Index) -> bool:
+    """Whether the article holds the concept, itself or through a relative ('%')."""
+    return any(c.removeprefix("%") in index.postings for c in concept)
 
 
 def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:

@@ -25,6 +25,8 @@ RESOLVED = 0.7
 UNKNOWN_WEIGHT = 2.5
 """A word the article never uses weighs this many times the rarest article word: the question
 is then mostly about something the article does not cover."""
+FAMILY = 0.5
+"""Credit for a word of the same derivational family ('strikers' for 'strike'), not the word."""
 PLACEHOLDER_WEIGHT = 0.3
 """'take place' in a where/when question restates the question more than it names a topic."""
 FOCUS_BONUS = 0.1
@@ -143,7 +145,11 @@ def _accumulate(
         literal: set[int] = set()
         synonym: set[int] = set()
         partial: set[int] = set()
+        family: set[int] = set()
         for c in concept:
+            if c.startswith("%"):
+                family.update(index.postings.get(c[1:], ()))
+                continue
             (synonym if c.startswith("#") else literal).update(index.postings.get(c, ()))
             if c.startswith("@"):
                 # '~@': named by description; '^@': by an opening 'He'/'She' (see index.py).
@@ -156,6 +162,8 @@ def _accumulate(
             got[i] += weight
         for i in partial - literal - synonym:
             got[i] += RESOLVED * weight
+        for i in family - literal - synonym - partial:
+            got[i] += FAMILY * weight
     return got
 
 

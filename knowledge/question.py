@@ -11,8 +11,9 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.index import Index, concepts_of
+from knowledge.index import Index, concepts_of, is_known, related
 from knowledge.lexicon import lexicon, normalise, stem
+from knowledge.morphology import root
 
 __all__ = ["Question", "analyse", "clean"]
 
@@ -25,8 +26,10 @@ _WH = (
         "place",
     ),
     ("how many", "number"),
+    ("(?:what|which) (?:share|proportion|percentage|percent|fraction) of", "number"),
     ("how much", "number"),
     ("how long", "duration"),
+    ("how far", "number"),
     ("how old", "age"),
     ("what time", "time"),
     ("what day", "time"),
@@ -42,8 +45,8 @@ _WH = (
     ("why", "reason"),
     ("for what reason", "reason"),
     ("what for", "reason"),
-    ("what was the purpose", "reason"),
-    ("what is the purpose", "reason"),
+    ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
+    ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective)", "reason"),
     ("how come", "reason"),
     ("which", "what"),
     ("what", "what"),
@@ -179,10 +182,15 @@ def _wh(words: list[str]) -> str:
     joined = " ".join(words)
     if _YES_NO.match(joined):
         return "yesno"
-    for phrase, kind in _WH:
-        if re.search(rf"\b{phrase}\b", joined):
+    for pattern, kind in _wh_patterns():
+        if pattern.search(joined):
             return kind
     return "none"
+
+
+@cache
+def _wh_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b{phrase}\b"), kind) for phrase, kind in _WH)
 
 
 def _swapped_stopword(word: str) -> str | None:
@@ -237,12 +245,43 @@ def _opening_wh(words: list[str]) -> list[str]:
 
 def _transposed(word: str, index: Index) -> str | None:
     """'trail' for the article's 'trial': two neighbouring letters swapped, a common slip even
-    when the result is an English word, if the article uses the swapped form and not this one."""
-    for i in range(len(word) - 1):
+    when the result is an English word, if the article uses the swapped form and not this one.
+    The first letter stays: 'lives' is not a slip for the name 'Ilves'."""
+    for i in range(1, len(word) - 1):
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if swapped != word and swapped in index.words:
             return swapped
     return None
+
+
+def _compounds(words: list[str], index: Index) -> list[str]:
+    """'underwater' for the article's 'under water', 'heat wave' for its 'heatwave': a word
+    the article lacks, split into two it has; two words, one it lacks, joined into one it has."""
+    result: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        joined = word + following
+        missing = word not in index.words or following not in index.words
+        if following and joined in index.words and missing and joined not in lexicon().stopwords:
+            result.append(joined)
+            i += 2
+            continue
+        result.extend(_split(word, index) if word not in index.words else [word])
+        i += 1
+    return result
+
+
+def _split(word: str, index: Index) -> list[str]:
+    stops = lexicon().stopwords
+    if len(word) < 6 or word in stops or word in _lexicon_words():
+        return [word]  # 'however' is not 'how ever'
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head in index.words and tail in index.words and tail not in stops:
+            return [head, tail]
+    return [word]
 
 
 def _correct(word: str, index: Index, first: bool = False) -> str:
@@ -256,8 +295,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         return transposed
     if len(word) < 4:
         return word
-    if stem(word) in index.idf:
-        return word
+    if stem(word) in index.idf or root(stem(word)) in index.families:
+        return word  # an article word, or one of its family ('strikers' for 'strike')
     limit = 1 if len(word) < 7 else 2
     found = process.extract(
         word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20
@@ -298,6 +337,19 @@ _WH_NOUNS = {
 }
 
 
+_REASON_NOUNS = {"reason", "reasons", "justification", "explanation", "grounds"}
+"""'what reason did X give': the noun restates that a reason is asked for."""
+_PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective"}
+_WHAT_IS = [["what", "was"], ["what", "is"], ["what", "were"], ["what", "are"]]
+"""'What was the goal of ...' asks why: the noun restates it (checked as 'what was the')."""
+_AMOUNT_NOUNS = {"share", "proportion", "percentage", "percent", "fraction", "money", "cash"}
+"""'what share of', 'how much money': the noun restates that an amount is asked for."""
+
+
+_DURATION_VERBS = {"last", "lasted", "spend", "spent", "take", "took", "taken", "takes"}
+"""'How long did it last (take)', 'how long will he spend': the verb restates 'how long'."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -306,6 +358,11 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
         or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
+        or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
+        or (words[i] == "times" and words[i - 1] == "many")
+        or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
+        or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
+        or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
     }
 
@@ -324,6 +381,8 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
+            if hit is not None and hit[1] < 100 and hit[0][:1] != gram[:1]:
+                continue  # 'lives' is not a misspelt 'Ilves': people rarely mistype a first letter
             if hit is not None and hit[1] < 100 and len(hit[0].split()) < length:
                 continue  # 'owns kingsmere united' is 'Kingsmere United' and one more word
             if hit is not None:
@@ -394,6 +453,7 @@ def analyse(text: str, index: Index) -> Question:
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
     words = _opening_wh(words)
+    words = _compounds(words, index)
     question = Question(text=text, words=words, wh=_wh(words))
     spans = _entity_spans(words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
@@ -414,11 +474,14 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
-    question.concepts = concepts_of(rest)
+    question.concepts = [
+        related(c, index) for c in concepts_of(rest, fold=True, known=index.postings.keys())
+    ]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
-    known = index.postings.keys()
     question.unknown = [
-        w for w, c in zip(rest, concepts_of_each(rest), strict=True) if c and not c & known
+        w
+        for w, c in zip(rest, concepts_of_each(rest), strict=True)
+        if c and not is_known(related(c, index), index)
     ]
     question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
@@ -462,7 +525,7 @@ def _noun_use(words: list[str], i: int, covered: set[int]) -> bool:
 def concepts_of_each(words: list[str]) -> list[frozenset[str]]:
     """The concept set of each word in context (empty for stopwords): its own concepts plus
     those of the phrases it belongs to ('kick' in 'kick out')."""
-    in_context = concepts_of(words)
+    in_context = concepts_of(words, fold=True)
     result: list[frozenset[str]] = []
     for word in words:
         own = concepts_of([word])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, load_source
+from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, build_fact_base, load_source
 from knowledge.evaluation import evaluate
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
@@ -14,18 +14,18 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.93, 0.84),
-    ("seed_holdout.json", 0.85, 0.81),
+    ("seed_dev.json", 0.95, 0.88),
+    ("seed_holdout.json", 0.86, 0.81),
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
     ("business.json", 0.86, 0.80),
-    ("sports.json", 0.84, 0.80),
-    ("court.json", 0.71, 0.83),
-    ("climate.json", 0.79, 0.91),
-    ("tech.json", 0.72, 0.75),
-    ("election.json", 0.63, 0.83),
-    ("diplomacy.json", 0.69, 0.83),
-    ("outbreak.json", 0.62, 0.58),
+    ("sports.json", 0.88, 0.90),
+    ("court.json", 0.74, 0.91),
+    ("climate.json", 0.87, 0.91),
+    ("tech.json", 0.75, 0.83),
+    ("election.json", 0.68, 0.91),
+    ("diplomacy.json", 0.71, 0.83),
+    ("outbreak.json", 0.66, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
     ("strike.json", 0.66, 0.75),
@@ -77,6 +77,8 @@ UNANSWERABLE = [
     "How do I sign up for the newsletter?",
     "What is a truce?",
     "What is the name of the official who spoke to the newspaper?",
+    "Who ran the CIA before Bill Burns?",
+    "Where did Barnea fly after the meeting?",
 ]
 
 
@@ -150,3 +152,19 @@ def test_examples_come_from_the_article(engine: Engine) -> None:
     assert len(examples) == 3
     for question in examples:
         assert engine.ask(question).answered, question
+
+
+HALE = (
+    "Chairman Gordon Pryce met Viktor Hale at the training ground in Wexley on Monday to tell "
+    "him of the decision.\n\nHale later thanked the supporters in an interview with Radio "
+    "Calder.\n\nThe club said the search for a new coach would begin this week.\n"
+)
+
+
+def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
+    """'discreetly' is not in the article, but only one sentence holds Hale, 'thank' and
+    'supporters': the paraphrase is answered from it; with two such words it is not."""
+    engine = Engine(build_fact_base(HALE))
+    answer = engine.ask("Where did Hale discreetly thank the supporters?")
+    assert answer.answered and "thanked the supporters" in answer.sources[0].text
+    assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.index import build_index, unknown_asks
+from knowledge import build_fact_base
+from knowledge.index import Index, build_index, concepts_of, is_known, related, unknown_asks
 from knowledge.schema import Evidence, Fact, Slot
 from knowledge.store import load_source
 
@@ -53,3 +54,113 @@ def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None
     i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He is due to appear"))
     penhale = next(e.id for e in index.fact_base.entities if e.name.endswith("Penhale"))
     assert f"^@{penhale}" in index.concepts[i]
+
+
+STRIKE = (
+    "Striking dockers marched through Portwell on Monday, police said.\n\n"
+    "Three people suffered minor injuries when a barrier collapsed.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def strike_index() -> Index:
+    """The index of a two-sentence article about a strike."""
+    return build_index(build_fact_base(STRIKE))
+
+
+def test_a_word_the_article_never_uses_reaches_its_family(strike_index: Index) -> None:
+    """'strikers' is not in the article, but 'striking' is: the question word reaches it,
+    marked as a relative."""
+    widened = related(concepts_of(["strikers"])[0], strike_index)
+    assert "%strike" in widened and is_known(widened, strike_index)
+
+
+def test_a_word_the_article_uses_is_not_widened(strike_index: Index) -> None:
+    """'dockers' is in the article as written: no relatives are added to it."""
+    concept = concepts_of(["dockers"])[0]
+    assert related(concept, strike_index) == concept
+
+
+APART = [
+    ("win", "lost"),
+    ("won", "defeat"),
+    ("held", "arrested"),
+    ("talk", "met"),
+    ("department", "left"),
+    ("led", "head"),
+    ("armed", "weapons"),
+    ("villages", "residents"),
+    ("imports", "significant"),
+    ("medical", "drug"),
+    ("year", "annual"),
+    ("management", "employs"),
+    ("building", "homes"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), APART, ids=[f"{a}-{b}" for a, b in APART])
+def test_words_of_different_senses_share_no_synonym_group(one: str, other: str) -> None:
+    """A word with two senses ('held talks', 'held in custody') must not bridge them: 'win'
+    and 'lost' are opposites, 'talk' is not 'meet', 'department' is not 'depart'."""
+    assert not concepts_of([one])[0] & concepts_of([other])[0]
+
+
+TOGETHER = [
+    ("did he talk to reporters", "told"),
+    ("can people go back home", "return"),
+    ("what was the score", "drew"),
+    ("the hackers got into a server", "breached"),
+    ("volunteers handed out food", "distributed"),
+    ("food parcels", "packages"),
+    ("a larger share", "proportion"),
+    ("what will they offer", "provide"),
+    ("will he challenge the verdict", "appealed"),
+    ("why was he denied bail", "remanded in custody"),
+    ("when was the hospital built", "clinic"),
+    ("the talks were suspended", "halted"),
+    ("how much are the wages", "salaries"),
+    ("the firefighters arrived", "fire crews"),
+    ("how long will he spend behind bars", "prison"),
+    ("the spray reduced admissions", "cut"),
+    ("when was the coach hired", "appointed"),
+    ("did the leaders strike a deal", "reach a deal"),
+    ("how many marched according to police", "said"),
+    ("what did the opposition demand", "called on"),
+    ("what were engineers afraid of", "feared"),
+    ("who speaks for the agency", "spokeswoman"),
+    ("how many hectares burned", "acres"),
+    ("what ignited the blaze", "sparked"),
+    ("did the union vote down the offer", "rejected"),
+    ("the statement did not specify where", "disclosed"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "word"), TOGETHER, ids=[t[0] for t in TOGETHER])
+def test_a_phrase_shares_a_group_with_its_one_word_paraphrase(phrase: str, word: str) -> None:
+    """'talk to' is 'tell', 'go back' is 'return'; 'score' still meets a result verb."""
+    target = frozenset().union(*concepts_of(word.split()))
+    assert any(concept & target for concept in concepts_of(phrase.split()))
+
+
+def test_every_word_of_a_question_phrase_carries_its_meaning() -> None:
+    """Folded, 'lives' in 'lost their lives' shares the group of 'died'; unfolded (as in an
+    article's sentences) only the phrase's first word does."""
+    died = concepts_of(["died"])[0]
+    assert concepts_of(["lost", "their", "lives"], fold=True)[1] & died
+    assert not concepts_of(["lost", "their", "lives"])[1] & died
+
+
+def test_a_phrase_opening_with_a_stopword_is_carried_by_its_content_word() -> None:
+    """Folded, 'in charge' is one concept on 'charge': the stopword 'in' adds no concept of
+    its own that a sentence saying 'head of' would lack."""
+    folded = concepts_of(["who", "is", "in", "charge"], fold=True)
+    assert len(folded) == 1 and "charg" in folded[0]
+    assert folded[0] & concepts_of(["head"])[0]
+
+
+def test_a_phrase_word_the_article_lacks_joins_the_phrase() -> None:
+    """'took part': where the article has no 'part', the phrase is one concept, not two words
+    the article lacks; where it has 'part', the word keeps a concept of its own."""
+    merged = concepts_of(["took", "part"], fold=True, known={"volunt"})
+    assert len(merged) == 1 and {"took", "part"} <= merged[0]
+    assert len(concepts_of(["took", "part"], fold=True, known={"part"})) == 2

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import Engine
+from knowledge import Engine, build_fact_base
 from knowledge.index import build_index
 from knowledge.question import analyse
 from knowledge.store import load_source
@@ -58,3 +58,85 @@ def test_a_name_matched_loosely_does_not_swallow_the_word_before_it() -> None:
     index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "sports.txt"))
     analysed = analyse("Who owns Kingsmere United?", index)
     assert any("own" in concept for concept in analysed.concepts)
+
+
+def test_a_question_word_of_an_article_word_family_is_not_unknown() -> None:
+    """'strikers' is known through the article's 'striking', so it is no unknown topic."""
+    index = build_index(build_fact_base("Striking dockers marched through Portwell on Monday.\n"))
+    analysed = analyse("Where did the strikers march?", index)
+    assert "strikers" not in analysed.unknown
+    assert any("%strike" in concept for concept in analysed.concepts)
+
+
+def test_a_common_word_is_not_read_as_a_name_with_another_first_letter() -> None:
+    """'lives' is one letter-swap from the name 'Ilves', but people rarely mistype a first
+    letter: in 'lost their lives' it stays a word, and the phrase means 'died'."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "climate.txt"))
+    analysed = analyse("How many people lost their lives in the floods?", index)
+    assert "lives" in analysed.words and not analysed.entities
+    assert "lives" not in analysed.unknown
+
+
+AMOUNTS = [
+    ("What share of the farmland was flooded?", "share"),
+    ("What proportion of the farmland was flooded?", "proport"),
+    ("How much money did the government promise?", "money"),
+    ("How many times has the river flooded?", "time"),
+    ("How far is Lorvaine from the river?", "far"),
+    ("What percent of the farmland was flooded?", "percent"),
+]
+
+
+@pytest.mark.parametrize(("question", "noun"), AMOUNTS, ids=[a[0] for a in AMOUNTS])
+def test_an_amount_noun_only_restates_that_an_amount_is_asked(question: str, noun: str) -> None:
+    """'What share of X' asks for an amount like 'how much': the noun is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "climate.txt"))
+    analysed = analyse(question, index)
+    assert analysed.wh == "number"
+    assert not any(noun in concept for concept in analysed.concepts)
+
+
+DURATIONS = [
+    ("How long will Wrenfield spend behind bars?", "spend"),
+    ("How long did the deliberations last?", "last"),
+    ("How long did the jury take?", "take"),
+]
+
+
+@pytest.mark.parametrize(("question", "verb"), DURATIONS, ids=[d[0] for d in DURATIONS])
+def test_a_duration_verb_only_restates_how_long(question: str, verb: str) -> None:
+    """'How long did it last (take)?': the verb asks for the duration, it is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "court.txt"))
+    analysed = analyse(question, index)
+    assert analysed.wh == "duration"
+    assert not any(verb in concept for concept in analysed.concepts)
+
+
+def test_a_compound_meets_the_article_written_apart_or_together() -> None:
+    """'underwater' meets the article's 'under water'; 'heat wave' its 'heatwave'."""
+    index = build_index(
+        build_fact_base("A heatwave left the farmland under water on Monday, officials said.\n")
+    )
+    assert analyse("How much farmland was underwater?", index).words[-2:] == ["under", "water"]
+    assert "heatwave" in analyse("When did the heat wave start?", index).words
+
+
+def test_a_function_word_is_not_split_into_article_words() -> None:
+    """'however' is not 'how' and 'ever', even where the article has both."""
+    index = build_index(build_fact_base("How the fire started is not known, if it ever will be.\n"))
+    assert "however" in analyse("However, who saw the fire?", index).words
+
+
+def test_what_reason_asks_why() -> None:
+    """'What reason did X give for Y?' asks for a reason, and 'reason' is no topic word."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "business.txt"))
+    analysed = analyse("What reason did Kestrel give for the acquisition?", index)
+    assert analysed.wh == "reason"
+    assert not any("reason" in concept for concept in analysed.concepts)
+
+
+def test_what_was_the_goal_asks_why(engine: Engine) -> None:
+    """'What was the goal (aim, purpose) of the meeting?' asks for its purpose."""
+    analysed = analyse("What was the goal of the spy chiefs' meeting?", engine.index)
+    assert analysed.wh == "reason"
+    assert not any("goal" in concept for concept in analysed.concepts)
