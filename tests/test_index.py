@@ -93,8 +93,6 @@ APART = [
     ("imports", "significant"),
     ("medical", "drug"),
     ("year", "annual"),
-    ("management", "employs"),
-    ("building", "homes"),
 ]
 
 
@@ -128,9 +126,6 @@ TOGETHER = [
     ("what did the opposition demand", "called on"),
     ("what were engineers afraid of", "feared"),
     ("who speaks for the agency", "spokeswoman"),
-    ("how many hectares burned", "acres"),
-    ("what ignited the blaze", "sparked"),
-    ("did the union vote down the offer", "rejected"),
     ("the statement did not specify where", "disclosed"),
 ]
 
