@@ -28,7 +28,7 @@ RECALL_FLOORS = {
     "diplomacy": 0.55,
     "election": 0.41,
     "health": 0.85,
-    "outbreak": 0.31,
+    "outbreak": 0.43,
     "politics": 0.95,
     "sports": 0.89,
     "tech": 0.82,

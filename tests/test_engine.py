@@ -25,7 +25,7 @@ FLOORS = [
     ("tech.json", 0.72, 0.75),
     ("election.json", 0.63, 0.83),
     ("diplomacy.json", 0.69, 0.83),
-    ("outbreak.json", 0.62, 0.58),
+    ("outbreak.json", 0.64, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
     ("strike.json", 0.66, 0.75),

@@ -64,6 +64,33 @@ CASES = [
         '"It rained," said Marta Ilves, a spokeswoman for the agency.',
         {"speaker": "Marta Ilves", "cue": "said", "on_behalf_of": "the agency"},
     ),
+    (
+        "The vaccine cut admissions by 71% in a late-stage trial, its developer said on Monday.",
+        {
+            "speaker": "its developer",
+            "content": "The vaccine cut admissions by 71% in a late-stage trial",
+        },
+    ),
+    (
+        "Prices rose in Canada and Japan, the ministry said.",
+        {"speaker": "the ministry", "content": "Prices rose in Canada and Japan"},
+    ),
+    (
+        "Amara Osei, the chief investigator said the drug worked.",
+        {"speaker": "Amara Osei", "content": "the drug worked"},
+    ),
+    (
+        "Of 940 cases, 300 have been confirmed, the ministry said in a statement.",
+        {"speaker": "the ministry", "cue": "said in a statement"},
+    ),
+    (
+        "Schools will stay shut until Friday, a period which Dresner said could be extended.",
+        {"speaker": "Dresner", "content": "could be extended"},
+    ),
+    (
+        "LUSANA, Velmora (Reuters) - Floods killed nine people, the interior ministry said.",
+        {"speaker": "the interior ministry", "content": "Floods killed nine people"},
+    ),
 ]
 
 
@@ -92,6 +119,10 @@ REPORTS = [
     (
         "A study by the Kestrel Institute showed most patients recovered.",
         {"source": "A study by the Kestrel Institute", "content": "most patients recovered"},
+    ),
+    (
+        "The spray cut admissions by 71% in a late-stage trial, its developer said.",
+        {"source": "late-stage trial", "content": "The spray cut admissions by 71%"},
     ),
 ]
 
