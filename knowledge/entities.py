@@ -254,6 +254,10 @@ def _lookback_title(text: str, toks: list[_Token], index: int) -> str | None:
     return text[toks[start].start : toks[j].end]
 
 
+_TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \((?P<short>[A-Z]{2,6})\)")
+"""'respiratory syncytial virus (RSV)': the short form of a term, not an organisation."""
+
+
 @dataclass
 class _Collector:
     drafts: dict[str, EntityDraft] = field(default_factory=dict)
@@ -371,6 +375,15 @@ def _drop_common_words(collector: _Collector) -> None:
         gazetteer = draft.name.lower() in lexicon().places
         if lone and not gazetteer and draft.name.lower() in collector.lower_words:
             del collector.drafts[key]
+
+
+def _drop_terms(collector: _Collector, body: str) -> None:
+    """An acronym the article spells out in lower case ('respiratory syncytial virus (RSV)')
+    names a thing, not an organisation that could say or do anything."""
+    for match in _TERM_ACRONYM.finditer(body):
+        draft = collector.drafts.get(match.group("short").lower())
+        if draft is not None and draft.kind == "organisation":
+            del collector.drafts[match.group("short").lower()]
 
 
 def _merge_short_names(collector: _Collector) -> None:
@@ -542,6 +555,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
         _appositions(collector, sentence.text)
     _lead_description(collector, sentences)
     _drop_common_words(collector)
+    _drop_terms(collector, body)
     _merge_short_org_names(collector, body)
     _merge_short_names(collector)
     _link_demonyms(collector, body)

@@ -5,6 +5,8 @@ every slot to the entity it names."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from knowledge.entities import EntityDraft, mention_pattern
 from knowledge.schema import Sentence
@@ -13,13 +15,41 @@ from knowledge.statements import FactDraft
 __all__ = ["link_slots", "resolve_descriptions", "resolve_holders", "resolve_speakers"]
 
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "(previous speaker)"}
-_GENERIC_NOUNS = (
-    r"movement|group|company|firm|club|party|team|organisation|organization|agency|developer|"
-    r"maker|regulator|side|carmaker|retailer|bank|ministry|government|union|board"
+_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "company": "company firm developer maker carmaker retailer manufacturer lender insurer "
+        "airline operator bank inc inc. corp corp. corporation co. ltd ltd. llc plc holdings "
+        "systems technologies motors airlines airways pharmaceuticals pharma robotics capital "
+        "securities partners analytics labs laboratories energy bancorp",
+        "club": "club team side fc united rovers athletic wanderers",
+        "party": "party alliance democrats republicans greens socialists conservatives bloc",
+        "government": "government ministry department cabinet administration",
+        "agency": "agency regulator authority commission bureau inspectorate board",
+        "union": "union federation association confederation",
+        "court": "court tribunal",
+        "police": "police",
+        "school": "university institute college school academy",
+        "outlet": "newspaper broadcaster outlet journal times post news tribune gazette herald "
+        "courier echo radio television network channel",
+    }.items()
+}
+"""What kind of organisation a reference noun ('the ministry') or a name word ('Rovers') says."""
+_GENERIC_NOUNS = "movement|group|organisation|organization|" + "|".join(
+    sorted({w for words in _KINDS.values() for w in words if w.isalpha() and len(w) > 3})
 )
 _DETERMINERS = re.compile(r"^(?:its|his|her|their|the|a|an)\s+", re.IGNORECASE)
 _ORG_PRONOUNS = {"It", "it", "they"}
-_GENERIC = re.compile(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", re.IGNORECASE)
+_GENERIC = re.compile(
+    rf"^(?P<det>the|its|his|her|their) (?:[a-z]+ )?(?P<noun>{_GENERIC_NOUNS})\b"
+    rf"|\b(?P<det2>the|its|his|her|their) (?P<noun2>{_GENERIC_NOUNS})\b",
+    re.IGNORECASE,
+)
+"""'the disaster agency' as the whole slot; 'a spokesman for the ministry' inside one."""
+_EXPLETIVE = re.compile(
+    r"^It (?:is|was|remains|remained|has been|had been)(?: still)? (?:not |also )?"
+    r"(?:clear|unclear|known|unknown|likely|unlikely|possible|impossible|expected|too early)\b"
+)
 _HOLDER_PRONOUNS = {"", "he", "she", "they", "it"}
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
@@ -178,6 +208,7 @@ def link_slots(
     pattern = mention_pattern(list(owner))
     orgs = [i for i, d in enumerate(drafts) if d.kind == "organisation"]
     kinds: dict[str, str] = {name: drafts[i].kind for name, i in owner.items()}
+    mentions: _OrgMentions | None = None
     for fact in facts:
         for slot in _ENTITY_SLOTS:
             text = fact.slots.get(slot)
@@ -186,10 +217,14 @@ def link_slots(
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
+            elif text in _ORG_PRONOUNS and _EXPLETIVE.match(fact.sentence.text):
+                continue  # 'It was unclear how many ...' is about no one
             elif orgs and (text in _ORG_PRONOUNS or _GENERIC.search(text)):
-                nearest = _nearest_org(fact, drafts, orgs, sentences or [fact.sentence])
-                if nearest is not None:
-                    fact.entities[slot] = ids[nearest]
+                if mentions is None:
+                    mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
+                referent = _referent(text, fact, drafts, orgs, mentions)
+                if referent is not None:
+                    fact.entities[slot] = ids[referent]
 
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:
@@ -205,20 +240,86 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
     return max(matches, key=len)
 
 
-def _nearest_org(
-    fact: FactDraft, drafts: list[EntityDraft], orgs: list[int], sentences: list[Sentence]
+@dataclass
+class _OrgMentions:
+    """Which organisations each sentence names, in order (computed once per article); longest
+    names first, so 'Estmark' inside 'Estmark Medicines Agency' is not Estmark."""
+
+    sentences: list[Sentence]
+    position: dict[str, int]
+    named: list[list[int]]
+
+    @classmethod
+    def of(cls, drafts: list[EntityDraft], sentences: list[Sentence]) -> _OrgMentions:
+        """Scan the sentences once with every non-person name."""
+        owner = {n: i for i, d in enumerate(drafts) if d.kind == "organisation" for n in _names(d)}
+        others = [n for d in drafts if d.kind != "person" for n in _names(d)]
+        pattern = mention_pattern([*owner, *others])
+        named = [
+            [owner[m.group()] for m in pattern.finditer(s.text) if m.group() in owner]
+            if pattern is not None
+            else []
+            for s in sentences
+        ]
+        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named)
+
+
+def _names(draft: EntityDraft) -> list[str]:
+    return [draft.name, *draft.aliases]
+
+
+def _referent(
+    text: str, fact: FactDraft, drafts: list[EntityDraft], orgs: list[int], mentions: _OrgMentions
 ) -> int | None:
-    """The organisation named last in this sentence or the three before; else in the next."""
-    order = [s.id for s in sentences]
-    here = order.index(fact.sentence.id) if fact.sentence.id in order else 0
-    window = [*reversed(sentences[max(0, here - 3) : here + 1]), *sentences[here + 1 : here + 2]]
-    for sentence in window:
-        best: tuple[int, int] | None = None
-        for i in orgs:
-            for name in [drafts[i].name, *sorted(drafts[i].aliases)]:
-                position = sentence.text.rfind(name)
-                if position >= 0 and (best is None or position > best[0]):
-                    best = (position, i)
-        if best is not None:
-            return best[1]
+    """The organisation 'it', 'the ministry' or 'his party' means: the nearest one of that kind
+    ('the company' is not the agency named last); else the one the article is about. 'its
+    developer' is not the organisation 'its' points back to in the same sentence."""
+    generic = _GENERIC.search(text)
+    skip = ""
+    if generic is not None:
+        noun = (generic.group("noun") or generic.group("noun2")).lower()
+        orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        if (generic.group("det") or generic.group("det2")).lower() == "its":
+            skip = fact.sentence.id
+    nearest = _nearest_org(fact, set(orgs), mentions, skip)
+    if nearest is None and generic is not None:
+        return _main_org(orgs, mentions)
+    return nearest
+
+
+def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:
+    """The organisation the article is about: the only candidate, or one named at least twice
+    as often as any other."""
+    if len(orgs) <= 1:
+        return orgs[0] if orgs else None
+    counts = Counter(i for named in mentions.named for i in named)
+    ranked = sorted(((counts[i], i) for i in orgs), reverse=True)
+    return ranked[0][1] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else None
+
+
+def _is_kind(noun: str, draft: EntityDraft) -> bool:
+    """'the ministry' can be the Health Ministry, 'the company' Corvane Biologics (its name says
+    no other kind), never the Medicines Agency; 'the movement' or 'the group' can be any."""
+    kind = next((k for k, words in _KINDS.items() if noun in words), None)
+    if kind is None:
+        return True
+    words = {w.lower() for name in [draft.name, *draft.aliases] for w in name.split()}
+    if noun in words or words & _KINDS[kind]:
+        return True
+    if any(words & other for k, other in _KINDS.items() if k != kind):
+        return False
+    return kind in ("company", "club")
+
+
+def _nearest_org(fact: FactDraft, orgs: set[int], mentions: _OrgMentions, skip: str) -> int | None:
+    """The organisation named last in this sentence or the three before; else in the next
+    (never in the sentence `skip`)."""
+    here = mentions.position.get(fact.sentence.id, 0)
+    window = [*range(here, max(-1, here - 4), -1), here + 1]
+    for i in window:
+        if i >= len(mentions.named) or mentions.sentences[i].id == skip:
+            continue
+        named: list[int] = [j for j in mentions.named[i] if j in orgs]
+        if named:
+            return named[-1]
     return None

@@ -23,3 +23,14 @@ def test_kind(text: str, name: str, kind: str) -> None:
     """A bank is an organisation unless a compass word makes it a region; 'X for Y' is one name."""
     entities = {e.name: e.kind for e in build_fact_base(text).entities}
     assert entities.get(name) == kind
+
+
+def test_spelled_out_acronym_is_no_organisation() -> None:
+    """'respiratory syncytial virus (RSV)' names a thing, not an organisation."""
+    text = (
+        "A vaccine against respiratory syncytial virus (RSV) worked, the World Health "
+        "Organization said. RSV kills thousands."
+    )
+    kinds = {e.name: e.kind for e in build_fact_base(text).entities}
+    assert "RSV" not in kinds
+    assert kinds.get("World Health Organization") == "organisation"

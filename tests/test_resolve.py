@@ -23,3 +23,59 @@ def test_it_as_an_agent_is_the_organisation_named_before() -> None:
     assert [(a.text, a.entity) for a in agents if a.text == "It"] == [
         ("It", "organisation:quillon-systems")
     ]
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    fact_base = build_fact_base(text)
+    names = {e.id: e.name for e in fact_base.entities}
+    return [
+        (f.slots["speaker"].text, names.get(f.slots["speaker"].entity or ""))
+        for f in fact_base.facts
+        if f.kind == "statement"
+    ]
+
+
+def test_the_company_is_not_the_agency_named_last() -> None:
+    """'the company' skips an organisation whose name says it is an agency."""
+    text = (
+        "Corvane Biologics said its spray worked. Corvane chief executive Lars Meijer met "
+        "officials of the Estmark Medicines Agency on Monday, the company said."
+    )
+    assert _speakers(text)[-1] == ("the company", "Corvane Biologics")
+
+
+def test_its_developer_is_the_organisation_the_article_is_about() -> None:
+    """'its developer' is not what 'its' points back to; the article's main company is meant."""
+    text = (
+        "A nasal vaccine cut admissions by 71%, its developer said. If approved, it would be "
+        "the first of its kind.\n\nCorvane Biologics said 900 people took part. The Estmark "
+        "Medicines Agency will review the data. Corvane Biologics hopes to apply in June."
+    )
+    assert _speakers(text)[0] == ("its developer", "Corvane Biologics")
+
+
+def test_her_party_is_the_party_named_before() -> None:
+    """'Her party' is the political party of the sentence before, not another organisation."""
+    fact_base = build_fact_base(
+        "Helena Marsh of the Social Democrats met the Transport Union. "
+        "Her party has led every poll since October."
+    )
+    names = {e.id: e.name for e in fact_base.entities}
+    linked = [
+        names.get(slot.entity or "")
+        for f in fact_base.facts
+        for slot in f.slots.values()
+        if slot.text == "Her party"
+    ]
+    assert linked and set(linked) == {"Social Democrats"}
+
+
+def test_it_was_unclear_is_about_no_one() -> None:
+    """An expletive 'It was unclear ...' names no organisation."""
+    fact_base = build_fact_base(
+        "Quillon Systems said hackers stole data. It was unclear how many customers were hit."
+    )
+    linked = [
+        slot.entity for f in fact_base.facts for slot in f.slots.values() if slot.text == "It"
+    ]
+    assert linked == [None] * len(linked)
