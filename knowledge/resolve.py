@@ -209,8 +209,15 @@ def link_slots(
     orgs = [i for i, d in enumerate(drafts) if d.kind == "organisation"]
     kinds: dict[str, str] = {name: drafts[i].kind for name, i in owner.items()}
     mentions: _OrgMentions | None = None
+    spoken: dict[str, str] = {}
     for fact in facts:
+        speaker = fact.slots.get("speaker", "")
+        if "speaker_as_written" in fact.slots and speaker in spoken:
+            # 'it said' resolved to 'the company' of an earlier sentence means what that did
+            fact.entities["speaker"] = spoken[speaker]
         for slot in _ENTITY_SLOTS:
+            if slot in fact.entities:
+                continue
             text = fact.slots.get(slot)
             if not text or pattern is None:
                 continue
@@ -225,6 +232,8 @@ def link_slots(
                 referent = _referent(text, fact, drafts, orgs, mentions)
                 if referent is not None:
                     fact.entities[slot] = ids[referent]
+        if fact.kind == "statement" and "speaker" in fact.entities:
+            spoken[speaker] = fact.entities["speaker"]
 
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:

@@ -142,12 +142,26 @@ def _is_described_speaker(text: str, start: int, cue_start: int, tail: str) -> b
     begin = clause_start(text, start - 2)
     if re.search(r"[a-z] $", text[:begin]):
         return True  # 'rose in Canada and Japan, the ministry said': a clause, not a name
-    return not _NAME_ONLY.match(text[begin : start - 2].strip(" ,"))
+    before = text[begin : start - 2].strip(" ,")
+    return not _NAME_ONLY.match(before) or _SENTENCE_ADVERB.fullmatch(before) is not None
 
 
-def _time_before(text: str, cue_start: int) -> Phrase | None:
-    """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called'."""
-    start = max(0, cue_start - 80)
+_SENTENCE_ADVERB = re.compile(
+    r"Meanwhile|However|Separately|Additionally|Similarly|Finally|Previously|Currently|Recently|"
+    r"Instead|Elsewhere|Overall|Nevertheless|Still|Later|Earlier|In a statement|"
+    + time_pattern().pattern,
+    re.IGNORECASE,
+)
+"""'Meanwhile, the union said', 'On Friday, the union said': no name before the description."""
+
+
+def _time_before(text: str, cue_start: int, speaker_start: int) -> Phrase | None:
+    """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called';
+    not one in what was said before it ('made until August 2023, it said')."""
+    clause = clause_start(text, max(speaker_start, 0))
+    if _SENTENCE_ADVERB.fullmatch(text[:clause].strip(" ,")):
+        clause = 0  # 'On Friday, the union said'
+    start = max(0, cue_start - 80, clause)
     found = [m for m in time_pattern().finditer(text, start, cue_start)]
     if not found:
         return None
@@ -196,7 +210,10 @@ _RELATIVE_SPEAKER = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
-_LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
+_LEAD_NAME = re.compile(
+    r"(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
+    r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
+)
 _NOT_CONTENT = re.compile(r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b")
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
@@ -212,7 +229,9 @@ def _statement(
         return None  # 'did not say'; '300 have been confirmed' is no statement
     speaker = same_speaker or _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
     if not speaker and _COORDINATED.search(text, 0, match.start()):
-        lead = _LEAD_NAME.match(text)  # 'Henrik Lund, ..., called X "y" but cautioned that'
+        # 'Henrik Lund, ..., called X "y" but cautioned that'; 'Chief executive Ingrid Solberg
+        # apologised ... and said'
+        lead = _LEAD_NAME.match(DATELINE.sub("", text))
         speaker = lead.group() if lead else ""
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
@@ -236,7 +255,7 @@ def _statement(
         content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"
     else:
-        content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        content = _own_content(re.sub(r"^(?:that\s*,?\s*)", "", after_text))
         if _NOT_CONTENT.match(content) and speaker_start > 0:
             content = ""  # 'X, the minister said, adding that ...': X is what was said
         if not content.strip(" .") and speaker_start > 0:
@@ -250,7 +269,11 @@ def _statement(
     draft.put("mode", mode)
     behalf = _BEHALF.search(text)
     draft.put("on_behalf_of", behalf.group("who") if behalf else None)
-    time = find_time(text, match.start()) or find_time(speaker) or _time_before(text, match.start())
+    time = (
+        find_time(text, match.start())
+        or find_time(speaker)
+        or _time_before(text, match.start(), speaker_start)
+    )
     draft.put("time", time.text if time else None)
     masked = mask_abbreviations(text)
     called = _CALLED_ON.match(masked[match.end() :]) if cue in _ADDRESSED_CUES else None
@@ -259,6 +282,16 @@ def _statement(
     if cue.startswith(("told ", "tells ")):
         draft.put("addressee", cue.split(" ", 1)[1])
     return draft
+
+
+def _own_content(content: str) -> str:
+    """'welcomed the decision but said the government would wait': what the first cue covers
+    stops where the speaker goes on to say more."""
+    for cue in _CUE.finditer(content):
+        coordinated = _COORDINATED.search(content, 0, cue.start())
+        if coordinated is not None:
+            return content[: coordinated.start()].strip(" ,")
+    return content
 
 
 def find_statements(sentences: list[Sentence]) -> list[FactDraft]:

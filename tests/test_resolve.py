@@ -79,3 +79,13 @@ def test_it_was_unclear_is_about_no_one() -> None:
         slot.entity for f in fact_base.facts for slot in f.slots.values() if slot.text == "It"
     ]
     assert linked == [None] * len(linked)
+
+
+def test_it_said_keeps_the_speaker_it_stands_for() -> None:
+    """'it said' resolved to an earlier 'the company' is that company, not an organisation
+    named in its own sentence."""
+    text = (
+        "Home appliance maker Nordvik is recalling kettles, the company said on Monday. "
+        "The recall covers three models of the Aurora kettle, it said."
+    )
+    assert _speakers(text)[-1] == ("the company", "Nordvik")

@@ -91,6 +91,26 @@ CASES = [
         "LUSANA, Velmora (Reuters) - Floods killed nine people, the interior ministry said.",
         {"speaker": "the interior ministry", "content": "Floods killed nine people"},
     ),
+    (
+        "Chief executive Ingrid Solberg apologised in a video and said the recall would cost more.",
+        {"speaker": "Chief executive Ingrid Solberg", "content": "the recall would cost more"},
+    ),
+    (
+        "Minister Tomas Beck welcomed the decision but said the government would wait.",
+        {"speaker": "Minister Tomas Beck", "content": "the decision"},
+    ),
+    (
+        "On Friday, the union said the strike was over.",
+        {"speaker": "the union", "time": "On Friday"},
+    ),
+    (
+        "Meanwhile, the union said the strike was over.",
+        {"speaker": "the union", "time": None},
+    ),
+    (
+        "The recall covers kettles made between March 2022 and August 2023, it said.",
+        {"speaker": "it", "time": None},
+    ),
 ]
 
 
