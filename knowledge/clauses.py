@@ -65,7 +65,7 @@ def time_pattern() -> re.Pattern[str]:
         rf"|(?:{months}) \d{{1,2}}(?!\d)(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?"
         rf"|(?:in )?(?:19|20)\d\d"
         rf"|\d{{1,2}}(?::\d\d)? ?[ap][.{MASKED_DOT}]m[.{MASKED_DOT}]"
-        rf"|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
+        rf"|(?:before|after|during|until|ahead of) (?-i:[A-Z])[a-z]{{3,}}"
         rf"(?= |,|\.|$))"
         rf"(?:,? (?:as early as |by )?{day})?",
         re.IGNORECASE,

@@ -377,6 +377,31 @@ def _drop_common_words(collector: _Collector) -> None:
             del collector.drafts[key]
 
 
+_ORG_NOUNS = (
+    r"charity|company|firm|group|agency|organi[sz]ation|union|party|club|bank|startup|"
+    r"retailer|carmaker|maker|developer|manufacturer|insurer|lender|airline|broadcaster|"
+    r"newspaper|movement|alliance|coalition|foundation|institute|regulator|watchdog|NGO"
+)
+_ORG_APPOSITION = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w-]+ ){{0,3}}?(?:{_ORG_NOUNS}),? "
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?=[,.]| (?:said|says|has|had|was|is)\b)"
+    rf"|(?P<first>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:{_ORG_NOUNS})\b"
+)
+"""'The charity, Bright Start, said', 'Corvane, a privately held company': an organisation."""
+
+
+def _org_appositions(collector: _Collector, body: str) -> None:
+    """A name the article calls a charity, a company or a party is an organisation, not a
+    person (two capitalised words) nor a place."""
+    for match in _ORG_APPOSITION.finditer(body):
+        name = match.group("name") or match.group("first")
+        draft = collector.drafts.get(name.lower())
+        if draft is not None and draft.kind in ("person", "place") and not draft.titles:
+            draft.kind = "organisation"
+            draft.gender = None
+
+
 def _drop_terms(collector: _Collector, body: str) -> None:
     """An acronym the article spells out in lower case ('respiratory syncytial virus (RSV)')
     names a thing, not an organisation that could say or do anything."""
@@ -556,6 +581,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _lead_description(collector, sentences)
     _drop_common_words(collector)
     _drop_terms(collector, body)
+    _org_appositions(collector, body)
     _merge_short_org_names(collector, body)
     _merge_short_names(collector)
     _link_demonyms(collector, body)

@@ -60,7 +60,7 @@ _IRREGULAR = (
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
     r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
-    r"(?: not yet| not| also| still| now)?(?: been| be| have)? )"
+    r"(?: not yet| not| also| still| now| already| just| recently| again)?(?: been| be| have)? )"
 )
 _CATENATIVE = (
     r"(?:declined|refused|agreed|promised|threatened|vowed|pledged|decided|tried|sought|failed|"
@@ -69,7 +69,7 @@ _CATENATIVE = (
 """Verbs whose meaning is completed by 'to' + verb: 'declined to comment', 'agreed to buy'."""
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
-    r"(?: not| also| still| now)? )"
+    r"(?: not| also| still| now| already| just| recently| again)? )"
 )
 _NP_WORD = (
     r"(?!(?:was|were|is|are|be|been|has|have|had|will|would|did|does|do|could|can|may|might|"
@@ -78,12 +78,16 @@ _NP_WORD = (
 _PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
     rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |He |She |We |I |This |That )"
-    rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}(?=[A-Z][\w’'.-]* [A-Z]))?"
-    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
+    rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}"
+    rf"(?=[A-Z][\w’'.-]* (?:[A-Z]|{_AUX}|[a-z]+ed\b)))?"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:['’]s(?: {_NP_WORD}){{1,3}}?)?|[a-z]+s"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
     rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
-    rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
-    rf"(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: (?:of|in|at|from) (?:the )?"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"(?: [a-z]+ed by (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
+    rf"(?P<when> (?:on|last|this|late|early) (?:[A-Z][a-z]+day|week|month|night|morning"
+    rf"|afternoon|evening))?"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
     rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
     rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
@@ -107,7 +111,8 @@ _PARTICIPLE_END = re.compile(
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
     r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b)(?:[^;.]|\.(?=\d))+?)"
+    r"were|remains|remained) (?P<value>(?!not\b|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|"
+    r"for|up|out)\b)(?:[^;.]|\.(?=\d))+?)"
     r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
 _CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
@@ -280,7 +285,7 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if time and time.start:
         head = head[: time.start].strip()  # 'the sentence a day later'
     draft.put("object", head if len(head) > 2 else None)
-    reported_on = draft.slots.pop("time", None)
+    reported_on = draft.slots.pop("time", None) or (match.group("when") or "").strip() or None
     _circumstances(draft, text, start + match.start("rest"))
     if reported_on and "time" not in draft.slots:
         draft.slots["time"] = reported_on

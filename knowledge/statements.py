@@ -111,6 +111,8 @@ def _speaker_before(text: str, cue_start: int) -> str:
     embedded = _RELATIVE_SPEAKER.search(text, start, cue_start)
     if embedded:
         return embedded.group("who")  # 'a ban which Dresner said could be extended'
+    if text[:start].endswith(" and ") and _PLACE_BEFORE_AND.search(text, 0, start):
+        start = clause_start(text, start - 5)  # 'Consumer groups in Germany and France said'
     for _ in range(2):
         tail = _AUXILIARY_TAIL.sub("", text[start:cue_start].strip(" ,")).strip(" ,")
         if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
@@ -207,6 +209,9 @@ _NEGATED_CUE = re.compile(
 _RELATIVE_SPEAKER = re.compile(
     r"\b(?:which|that|what|whom?) (?P<who>(?:the |its |his |her )?[A-Z][\w’'.-]*"
     r"(?: [A-Z][\w’'.-]*)*|(?:the|its|his|her) [a-z]+|he|she|they|it)(?: (?:has|had|have|also))? $"
+)
+_PLACE_BEFORE_AND = re.compile(
+    r"\b(?:in|of|from|at|for) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* and $"
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")

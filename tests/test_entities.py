@@ -15,6 +15,7 @@ KINDS = [
         "Organisation for Democratic Elections",
         "organisation",
     ),
+    ("The charity, Bright Start, said it had recovered the money.", "Bright Start", "organisation"),
 ]
 
 

@@ -70,6 +70,31 @@ CASES = [
         {"subject": "Mayor Colette Vance", "value": "took office in 2023"},
     ),
     (
+        find_actions,
+        "VARNO, Aldoria (Reuters) - Aldoria's central bank raised its main rate on Thursday.",
+        {"agent": "Aldoria's central bank", "verb": "raised", "time": "on Thursday"},
+    ),
+    (
+        find_actions,
+        "A jury in Port Selwyn on Tuesday found the former administrator guilty of fraud.",
+        {"agent": "A jury in Port Selwyn", "verb": "found", "time": "on Tuesday"},
+    ),
+    (
+        find_actions,
+        "Analysts polled by Reuters last week had expected a rise of 0.25 points.",
+        {"agent": "Analysts", "verb": "had expected", "object": "a rise of 0.25 points"},
+    ),
+    (
+        find_actions,
+        "The company has already cut its profit forecast for the year.",
+        {"agent": "The company", "verb": "has already cut", "object": "its profit forecast"},
+    ),
+    (
+        find_actions,
+        "Home appliance maker Nordvik is recalling 1.2 million kettles after reports of fires.",
+        {"agent": "Home appliance maker Nordvik", "verb": "is recalling", "time": None},
+    ),
+    (
         find_meetings,
         "Prime Minister Anna Berg met regional governors in the city of Lorvaine.",
         {"partner": "regional governors", "place": "the city of Lorvaine"},
@@ -83,3 +108,10 @@ def test_first_fact(extract: object, text: str, slots: dict[str, str]) -> None:
     assert callable(extract)
     drafts: list[FactDraft] = extract(article_from_text(text).sentences)
     assert {name: drafts[0].slots.get(name) for name in slots} == slots
+
+
+def test_progressive_is_no_attribute() -> None:
+    """'X is recalling kettles' is something X does, not what X is."""
+    sentences = article_from_text("Nordvik is recalling 1.2 million kettles.").sentences
+    assert [d.slots.get("value") for d in find_attributes(sentences)] == []
+    assert [d.slots.get("verb") for d in find_actions(sentences)] == ["is recalling"]

@@ -111,6 +111,10 @@ CASES = [
         "The recall covers kettles made between March 2022 and August 2023, it said.",
         {"speaker": "it", "time": None},
     ),
+    (
+        "Consumer groups in Germany and France called on regulators to investigate.",
+        {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
+    ),
 ]
 
 

@@ -41,6 +41,11 @@ CASES = [
         "The date of the next round of talks was not disclosed.",
         {"subject": "The date of the next round of talks", "aspect": "time"},
     ),
+    (
+        "The fault was traced to a part from an outside supplier, which the company declined "
+        "to name.",
+        {"subject": "an outside supplier", "aspect": "identity", "holder": "the company"},
+    ),
 ]
 
 
