@@ -111,7 +111,7 @@ def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
         return True
     if preposition not in ("in", "at", "near", "outside", "inside", "through", "across"):
         return False
-    words = low.split()
+    words = re.sub(r"['’]s\b", "", low).split()
     calendar = lex.months | lex.weekdays
     return not (words[0] in calendar or f"{words[0]}." in calendar or set(words) & lex.org_words)
 

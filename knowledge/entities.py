@@ -186,7 +186,9 @@ def _is_common_word(word: str, lower_words: set[str]) -> bool:
 def _initial(text: str, start: int) -> bool:
     """Whether a word opens a sentence, a quotation or a parenthesis (so may be capitalised)."""
     prefix = text[:start].rstrip()
-    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(("“", '"', "‘", "(", ":"))
+    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(
+        ("“", '"', "‘", "(", ":", " -", "—", "–")
+    )
 
 
 def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
@@ -391,15 +393,24 @@ _ORG_APPOSITION = re.compile(
 """'The charity, Bright Start, said', 'Corvane, a privately held company': an organisation."""
 
 
+_PLACE_APPOSITION = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:capital|city|town|village|port|"
+    r"province|region|district|county|state),? (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})"
+    r"(?=[,.])"
+)
+"""'Solmen's capital, Tarsa,': a place."""
+
+
 def _org_appositions(collector: _Collector, body: str) -> None:
     """A name the article calls a charity, a company or a party is an organisation, not a
-    person (two capitalised words) nor a place."""
-    for match in _ORG_APPOSITION.finditer(body):
-        name = match.group("name") or match.group("first")
-        draft = collector.drafts.get(name.lower())
-        if draft is not None and draft.kind in ("person", "place") and not draft.titles:
-            draft.kind = "organisation"
-            draft.gender = None
+    person (two capitalised words) nor a place; one it calls a capital or a town is a place."""
+    for pattern, kind in ((_ORG_APPOSITION, "organisation"), (_PLACE_APPOSITION, "place")):
+        for match in pattern.finditer(body):
+            name = match.group("name") or match.group("first")
+            draft = collector.drafts.get(name.lower())
+            if draft is not None and draft.kind not in ("date", kind) and not draft.titles:
+                draft.kind = "place" if kind == "place" else "organisation"
+                draft.gender = None
 
 
 def _drop_terms(collector: _Collector, body: str) -> None:

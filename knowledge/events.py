@@ -81,16 +81,19 @@ _ACTION = re.compile(
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}"
     rf"(?=[A-Z][\w’'.-]* (?:[A-Z]|{_AUX}|[a-z]+ed\b)))?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:['’]s(?: {_NP_WORD}){{1,3}}?)?|[a-z]+s"
+    rf"|(?:The|the) (?:{_NP_WORD} ){{1,2}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+    rf"(?: of (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
     rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
     rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: (?:of|in|at|from) (?:the )?"
-    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?: and [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?)?|it|they)"
     rf"(?: [a-z]+ed by (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
     rf"(?P<when> (?:on|last|this|late|early) (?:[A-Z][a-z]+day|week|month|night|morning"
     rf"|afternoon|evening))?"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
     rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
-    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
+    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|[a-z]+ed|{_IRREGULAR}"
+    rf"|[a-z]+ing(?: to [a-z]+)?)"
     rf"|{_MODAL}[a-z]+)\b"
     rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
 )
@@ -111,8 +114,8 @@ _PARTICIPLE_END = re.compile(
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
     r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|"
-    r"for|up|out)\b)(?:[^;.]|\.(?=\d))+?)"
+    r"were|remains|remained) (?P<value>(?!not\b|[a-z]+ed to [a-z]"
+    r"|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|for|up|out)\b)(?:[^;.]|\.(?=\d))+?)"
     r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
 _CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
@@ -165,8 +168,13 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             agent = _subject_before(text, match.start())
             agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
-            draft.put("agent", re.sub(r"\s+(?:had|has|have|will|would)$", "", agent))
-            draft.put("partner", _partner(match.group("rest")))
+            agent = re.sub(r"\s+(?:had|has|have|will|would)$", "", agent)
+            partner = _partner(match.group("rest"))
+            first = _first_of_pair(text, agent, match.start()) if partner is None else None
+            if first:  # 'Irena Dusek and her counterpart, Rashid Omar, met for four hours'
+                agent, partner = first, agent
+            draft.put("agent", agent)
+            draft.put("partner", partner)
             _put_circumstances(draft, text, match.start())
             if draft.slots.get("agent") or draft.slots.get("partner"):
                 drafts.append(draft)
@@ -178,6 +186,17 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
             draft.put("time", when.rstrip("’' s") if when else None)
             drafts.append(draft)
     return drafts
+
+
+def _first_of_pair(text: str, agent: str, end: int) -> str | None:
+    """'A and B met': A, when the agent found (B) follows ' and ' after a name."""
+    start = text.rfind(agent, 0, end) if agent else -1
+    if start < 5 or not text.endswith(" and ", 0, start):
+        return None
+    first = text[clause_start(text, start - 5) : start - 5].strip(' ,“"')
+    first = _DATELINE.sub("", first)
+    named = re.search(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$", first)
+    return first if named and len(first.split()) <= 8 else None
 
 
 def _partner(rest: str) -> str | None:
@@ -225,8 +244,10 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
                 continue
             verb = match.group("verb")
             words = verb.split()
-            skip = {"met", "took", "according", "meeting", "citing", "including"}
+            skip = {"met", "according", "meeting", "citing", "including"}
             if words[-1] in lexicon().cue_verbs or skip & set(words):
+                continue
+            if words[-1] == "took" and re.match(r" (?:place|part)\b", match.group("rest")):
                 continue
             draft = _action(sentence, start, stop, match)
             drafts.append(draft)
@@ -257,6 +278,9 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if particle:
         verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
     draft = FactDraft("action", sentence, start, start + match.end())
+    inserted = re.search(r" (on [A-Z][a-z]+day)(?= to )", verb)  # 'agreed on Monday to reopen'
+    if inserted:
+        verb = verb.replace(inserted.group(), "")
     subject = match.group("subject")
     if match.group("named") and re.match(r"(?:the|a|an|its|his|her|their) ", subject, re.I):
         subject = match.group("named")  # 'The brother-in-law, Aldous Penhale, 61, was ...'
@@ -285,7 +309,11 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if time and time.start:
         head = head[: time.start].strip()  # 'the sentence a day later'
     draft.put("object", head if len(head) > 2 else None)
-    reported_on = draft.slots.pop("time", None) or (match.group("when") or "").strip() or None
+    reported_on = (
+        draft.slots.pop("time", None)
+        or (match.group("when") or "").strip()
+        or (inserted.group(1) if inserted else None)
+    )
     _circumstances(draft, text, start + match.start("rest"))
     if reported_on and "time" not in draft.slots:
         draft.slots["time"] = reported_on

@@ -50,6 +50,12 @@ _EXPLETIVE = re.compile(
     r"^It (?:is|was|remains|remained|has been|had been)(?: still)? (?:not |also )?"
     r"(?:clear|unclear|known|unknown|likely|unlikely|possible|impossible|expected|too early)\b"
 )
+_THEIR_PEOPLE = re.compile(
+    r"^(?:his|her) (?:office|spokes(?:man|woman|person)|aides?|lawyers?|campaign|"
+    r"representatives?|press secretary)$",
+    re.IGNORECASE,
+)
+"""'his office said': speaks for the person 'his' means."""
 _HOLDER_PRONOUNS = {"", "he", "she", "they", "it"}
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
@@ -226,6 +232,12 @@ def link_slots(
                 fact.entities[slot] = ids[owner[match]]
             elif text in _ORG_PRONOUNS and _EXPLETIVE.match(fact.sentence.text):
                 continue  # 'It was unclear how many ...' is about no one
+            elif _THEIR_PEOPLE.match(text):
+                if mentions is None:
+                    mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
+                person = _owner(text, fact, drafts, mentions)
+                if person is not None:
+                    fact.entities[slot] = ids[person]
             elif orgs and (text in _ORG_PRONOUNS or _GENERIC.search(text)):
                 if mentions is None:
                     mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
@@ -294,6 +306,27 @@ def _referent(
     if nearest is None and generic is not None:
         return _main_org(orgs, mentions)
     return nearest
+
+
+def _owner(
+    text: str, fact: FactDraft, drafts: list[EntityDraft], mentions: _OrgMentions
+) -> int | None:
+    """'his office said': the man named last in this sentence or the two before."""
+    gender = "male" if text.lower().startswith("his") else "female"
+    here = mentions.position.get(fact.sentence.id, 0)
+    for i in range(here, max(-1, here - 3), -1):
+        sentence = mentions.sentences[i].text
+        end = sentence.find(text) if i == here and text in sentence else len(sentence)
+        found = [
+            (sentence.rfind(name, 0, end), j)
+            for j, d in enumerate(drafts)
+            if d.kind == "person" and d.gender in (None, gender)
+            for name in _names(d)
+        ]
+        found = [(position, j) for position, j in found if position >= 0]
+        if found:
+            return max(found)[1]
+    return None
 
 
 def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:

@@ -88,6 +88,12 @@ _IN_STUDY = re.compile(
     r"analysis))(?=[,;.]|$)"
 )
 """'The drug cut deaths by 40% in a late-stage trial, ...': what the trial found."""
+_SHOWED = re.compile(
+    r"^(?P<content>.{12,}?),? (?P<src>(?:the )?(?:[a-z-]+ ){0,2}(?:results|data|figures|statistics"
+    r"|count|records|documents|estimates|tallies|polls?|surveys?)) (?:showed|show|shows|indicated"
+    r"|suggested)\b"
+)
+"""'Labour won the most seats, official results showed on Monday': what the results say."""
 _CITING = re.compile(r"\bciting (?P<cites>[^,.;]+(?:,? and [^,.;]+)?)")
 
 
@@ -111,8 +117,11 @@ def _speaker_before(text: str, cue_start: int) -> str:
     embedded = _RELATIVE_SPEAKER.search(text, start, cue_start)
     if embedded:
         return embedded.group("who")  # 'a ban which Dresner said could be extended'
-    if text[:start].endswith(" and ") and _PLACE_BEFORE_AND.search(text, 0, start):
-        start = clause_start(text, start - 5)  # 'Consumer groups in Germany and France said'
+    if text[:start].endswith(" and ") and (
+        _PLACE_BEFORE_AND.search(text, 0, start) or _JOINT_NAME.fullmatch(text, 0, start)
+    ):
+        # 'Consumer groups in Germany and France said'; 'The EU and the African Union said'
+        start = clause_start(text, start - 5)
     for _ in range(2):
         tail = _AUXILIARY_TAIL.sub("", text[start:cue_start].strip(" ,")).strip(" ,")
         if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
@@ -128,6 +137,7 @@ def _speaker_before(text: str, cue_start: int) -> str:
     while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
         parts.pop()
     speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
+    speaker = re.sub(r"\s+(?:both|all|each|too|jointly)$", "", DATELINE.sub("", speaker))
     time = find_time(speaker)
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
         speaker = speaker[time.end :].strip(" ,")
@@ -213,13 +223,21 @@ _RELATIVE_SPEAKER = re.compile(
 _PLACE_BEFORE_AND = re.compile(
     r"\b(?:in|of|from|at|for) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* and $"
 )
+_JOINT_NAME = re.compile(
+    r"(?:[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]{2,20}\))? [-—–]+ )?(?:The |the )?"
+    r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|for|and))* and "
+)
+"""'The European Union and ': a name opening the sentence, before a second one."""
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
 _LEAD_NAME = re.compile(
     r"(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
     r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
 )
-_NOT_CONTENT = re.compile(r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b")
+_NOT_CONTENT = re.compile(
+    r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b"
+    r"|(?:the|its|their|his|her) (?:[a-z]+est|most|least|first|worst|best|biggest|largest)\b"
+)
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
@@ -347,6 +365,7 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
             _REPORT_LEAD.match(text)
             or _REPORT_TAIL.match(text)
             or _FINDING.search(text)
+            or _SHOWED.match(text)
             or _IN_STUDY.match(DATELINE.sub("", text))
         )
         if match is None:
@@ -357,6 +376,10 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
         draft = FactDraft("report", sentence, 0, len(text))
         draft.put("source", match.group("src"))
         content = _CITING.sub("", match.group("content")).strip(" ,.")
+        if not content or time_pattern().fullmatch(content):
+            content = text[: match.start("src")].strip(
+                " ,"
+            )  # '..., a UNICEF report found last year'
         draft.put("content", content)
         citing = _CITING.search(text)
         draft.put("cites", citing.group("cites") if citing else None)

@@ -16,6 +16,8 @@ KINDS = [
         "organisation",
     ),
     ("The charity, Bright Start, said it had recovered the money.", "Bright Start", "organisation"),
+    ("The ministry in Solmen's capital, Tarsa, said it would wait.", "Tarsa", "place"),
+    ("Kavaria began filling the reservoir behind the Benna Dam.", "Benna Dam", "place"),
 ]
 
 
@@ -35,3 +37,9 @@ def test_spelled_out_acronym_is_no_organisation() -> None:
     kinds = {e.name: e.kind for e in build_fact_base(text).entities}
     assert "RSV" not in kinds
     assert kinds.get("World Health Organization") == "organisation"
+
+
+def test_word_after_a_dateline_is_no_name() -> None:
+    """'NAIRAVI, March 4 (Reuters) - A measles outbreak': 'A' opens the sentence."""
+    text = "NAIRAVI, March 4 (Reuters) - A measles outbreak in Orvan province has killed 17."
+    assert "A" not in {e.name for e in build_fact_base(text).entities}

@@ -95,6 +95,35 @@ CASES = [
         {"agent": "Home appliance maker Nordvik", "verb": "is recalling", "time": None},
     ),
     (
+        find_actions,
+        "Labour took 41 of the 120 seats in parliament.",
+        {"agent": "Labour", "verb": "took", "object": "41 of the 120 seats"},
+    ),
+    (
+        find_actions,
+        "The far-right Freedom Front won 14 seats, up from six.",
+        {"agent": "The far-right Freedom Front", "verb": "won", "object": "14 seats"},
+    ),
+    (
+        find_actions,
+        "GENEVA (AP) - The ministers of Kavaria and Solmen agreed on Monday to reopen embassies.",
+        {
+            "agent": "The ministers of Kavaria and Solmen",
+            "verb": "agreed to reopen",
+            "time": "on Monday",
+        },
+    ),
+    (
+        find_actions,
+        "Labour won the most seats in Sunday's election.",
+        {"agent": "Labour", "place": None},
+    ),
+    (
+        find_meetings,
+        "Minister Irena Dusek and her counterpart, Rashid Omar, met for four hours in Geneva.",
+        {"agent": "Minister Irena Dusek", "partner": "her counterpart, Rashid Omar"},
+    ),
+    (
         find_meetings,
         "Prime Minister Anna Berg met regional governors in the city of Lorvaine.",
         {"partner": "regional governors", "place": "the city of Lorvaine"},
@@ -108,6 +137,12 @@ def test_first_fact(extract: object, text: str, slots: dict[str, str]) -> None:
     assert callable(extract)
     drafts: list[FactDraft] = extract(article_from_text(text).sentences)
     assert {name: drafts[0].slots.get(name) for name in slots} == slots
+
+
+def test_expected_to_is_no_attribute() -> None:
+    """'Lind is expected to approach the Greens' says what may happen, not what Lind is."""
+    sentences = article_from_text("Lind is expected to approach the Greens.").sentences
+    assert find_attributes(sentences) == []
 
 
 def test_progressive_is_no_attribute() -> None:

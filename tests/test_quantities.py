@@ -18,6 +18,10 @@ CASES = [
     ("The two leaders held talks for about 90 minutes.", ("talks", "about 90 minutes")),
     ("The fund has paid out about 8 billion euros.", ("The fund", "about 8 billion euros")),
     ("Brekke, whose party holds 14 of the 101 seats, objected.", ("Brekke", "14 of the 101 seats")),
+    (
+        "NAIRAVI, March 4 (Reuters) - A measles outbreak has killed 17 children.",
+        ("A measles outbreak", "17 children"),
+    ),
 ]
 NOT_QUANTITIES = [
     "Holm, 61, conceded defeat.",

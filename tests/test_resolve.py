@@ -89,3 +89,9 @@ def test_it_said_keeps_the_speaker_it_stands_for() -> None:
         "The recall covers three models of the Aurora kettle, it said."
     )
     assert _speakers(text)[-1] == ("the company", "Nordvik")
+
+
+def test_his_office_speaks_for_the_man_named_before() -> None:
+    """'his office said' is linked to the person 'his' means."""
+    text = "President Ola Brenn will begin consultations on Wednesday, his office said."
+    assert _speakers(text) == [("his office", "Ola Brenn")]

@@ -112,6 +112,18 @@ CASES = [
         {"speaker": "it", "time": None},
     ),
     (
+        "Turnout was 71.2 percent, the electoral commission said, the highest since 1998.",
+        {"speaker": "the electoral commission", "content": "Turnout was 71.2 percent"},
+    ),
+    (
+        "The European Union and the African Union both welcomed the deal.",
+        {"speaker": "The European Union and the African Union", "content": "the deal"},
+    ),
+    (
+        "GENEVA (AP) - The European Union and the African Union said the deal was good.",
+        {"speaker": "The European Union and the African Union"},
+    ),
+    (
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
@@ -143,6 +155,17 @@ REPORTS = [
     (
         "A study by the Kestrel Institute showed most patients recovered.",
         {"source": "A study by the Kestrel Institute", "content": "most patients recovered"},
+    ),
+    (
+        "Labour won the most seats, official results showed on Monday, setting up coalition talks.",
+        {"source": "official results", "content": "Labour won the most seats"},
+    ),
+    (
+        "Vaccination rates fell to 58% during the pandemic, a UNICEF report found last year.",
+        {
+            "source": "a UNICEF report",
+            "content": "Vaccination rates fell to 58% during the pandemic",
+        },
     ),
     (
         "The spray cut admissions by 71% in a late-stage trial, its developer said.",
