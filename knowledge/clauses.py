@@ -132,7 +132,8 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
     return _phrase_after(
         text,
         r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at|on suspicion of"
-        r"|for (?=[a-z]+ing\b))\b\s?",
+        r"|for (?=[a-z]+ing\b)|for (?=what (?:it|he|she|they) (?:called|described as)\b)"
+        r"|citing)\b\s?",
         start,
     )
 

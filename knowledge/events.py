@@ -67,6 +67,8 @@ _CATENATIVE = (
     r"planned|wanted|began|started|continued|offered|voted|moved|rushed|hoped|expected|chose)"
 )
 """Verbs whose meaning is completed by 'to' + verb: 'declined to comment', 'agreed to buy'."""
+_ASPECTUAL = r"(?:began|begun|started|stopped|continued|resumed|kept|finished)"
+"""'began notifying customers': the -ing verb is what was done."""
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
     r"(?: not| also| still| now| already| just| recently| again)? )"
@@ -92,7 +94,8 @@ _ACTION = re.compile(
     rf"|afternoon|evening))?"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
     rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
-    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|[a-z]+ed|{_IRREGULAR}"
+    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|{_ASPECTUAL} [a-z]+ing"
+    rf"|[a-z]+ed|{_IRREGULAR}"
     rf"|[a-z]+ing(?: to [a-z]+)?)"
     rf"|{_MODAL}[a-z]+)\b"
     rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
@@ -251,6 +254,7 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
                 continue
             draft = _action(sentence, start, stop, match)
             drafts.append(draft)
+            drafts.extend(_coordinated(sentence, text, draft, start + match.end("verb"), stop))
             for participle in _PARTICIPLE.finditer(text, start + match.end("verb"), stop):
                 if participle.group("verb") in skip:
                     continue
@@ -261,6 +265,37 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
                 follow.slots.pop("time", None)
                 drafts.append(follow)
     return drafts
+
+
+_OBJECT_END = re.compile(
+    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,(?!\d{3})"
+)
+"""Where an object ends: a preposition or a comma (not the one in '1,800')."""
+_AND_VERB = re.compile(
+    r" and (?P<verb>(?:would|will|could|has|have|had|did not|would not|will not)(?: also)? [a-z]+"
+    r"|[a-z]+ed(?= (?:the|a|an|its|his|her|their|about|some|\d)))\b(?P<rest>[^;]*)"
+)
+"""'it had agreed to buy X and would cut about 1,800 jobs': a second action, same agent."""
+
+
+def _coordinated(
+    sentence: Sentence, text: str, first: FactDraft, start: int, stop: int
+) -> list[FactDraft]:
+    found = _AND_VERB.search(text, start, stop)
+    if found is None or found.group("verb").split()[-1] in lexicon().cue_verbs:
+        return []
+    draft = FactDraft("action", sentence, found.start() + 5, found.end())
+    draft.put("agent", first.slots.get("agent"))
+    entity = first.entities.get("agent")
+    if entity:
+        draft.entities["agent"] = entity
+    verb = found.group("verb")
+    draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
+    draft.put("negated", "yes" if re.search(r"\bnot\b", verb) else None)
+    head = _OBJECT_END.split(found.group("rest"))[0].strip()
+    draft.put("object", head if len(head) > 2 else None)
+    _circumstances(draft, text[:stop], found.start("rest"))
+    return [draft]
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -301,9 +336,7 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
-    obj = re.split(
-        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,", rest
-    )
+    obj = _OBJECT_END.split(rest)
     head = obj[0].strip() if obj else ""
     time = find_time(head)
     if time and time.start:

@@ -45,7 +45,7 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}"
     r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \(|,? [A-Z][a-z]{2,8}\.? \d| [-—–]))?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
-    r"[-—–]+\s*"
+    r"(?:[—–]+|(?<=\s)-+)\s*"
 )
 """'BRUSSELS (Reuters) - ' or 'LUSANA, Velmora (AP) - ' opening the first sentence is not part of
 its subject."""

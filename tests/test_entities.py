@@ -18,6 +18,11 @@ KINDS = [
     ("The charity, Bright Start, said it had recovered the money.", "Bright Start", "organisation"),
     ("The ministry in Solmen's capital, Tarsa, said it would wait.", "Tarsa", "place"),
     ("Kavaria began filling the reservoir behind the Benna Dam.", "Benna Dam", "place"),
+    (
+        "Priya Ramaswamy works at the research firm Holloway & Grant.",
+        "Holloway & Grant",
+        "organisation",
+    ),
 ]
 
 

@@ -119,6 +119,21 @@ CASES = [
         {"agent": "Labour", "place": None},
     ),
     (
+        find_actions,
+        "Kestrel said it had agreed to buy U.K.-based Ardent Robotics for $4.2 billion.",
+        {"agent": "Kestrel", "object": "U.K.-based Ardent Robotics"},
+    ),
+    (
+        find_actions,
+        "Quillon began notifying customers on Tuesday.",
+        {"agent": "Quillon", "verb": "began notifying", "object": "customers"},
+    ),
+    (
+        find_actions,
+        "Martin Vey left the company in June for what it called personal reasons.",
+        {"verb": "left", "reason": "for what it called personal reasons"},
+    ),
+    (
         find_meetings,
         "Minister Irena Dusek and her counterpart, Rashid Omar, met for four hours in Geneva.",
         {"agent": "Minister Irena Dusek", "partner": "her counterpart, Rashid Omar"},
@@ -150,3 +165,13 @@ def test_progressive_is_no_attribute() -> None:
     sentences = article_from_text("Nordvik is recalling 1.2 million kettles.").sentences
     assert [d.slots.get("value") for d in find_attributes(sentences)] == []
     assert [d.slots.get("verb") for d in find_actions(sentences)] == ["is recalling"]
+
+
+def test_coordinated_verb_is_a_second_action() -> None:
+    """'had agreed to buy X and would cut about 1,800 jobs': two actions by the same agent."""
+    text = "Kestrel said it had agreed to buy Ardent and would cut about 1,800 jobs, or 12%."
+    actions = find_actions(article_from_text(text).sentences)
+    assert [(a.slots.get("verb"), a.slots.get("object")) for a in actions] == [
+        ("had agreed to buy", "Ardent"),
+        ("would cut", "about 1,800 jobs"),
+    ]
