@@ -79,7 +79,7 @@ _NP_WORD = (
 )
 _PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
-    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |He |She |We |I |This |That )"
+    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |We |I |This |That )"
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}"
     rf"(?=[A-Z][\w’'.-]* (?:[A-Z]|{_AUX}|[a-z]+ed\b)))?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:['’]s(?: {_NP_WORD}){{1,3}}?)?|[a-z]+s"
@@ -97,7 +97,8 @@ _ACTION = re.compile(
     rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|{_ASPECTUAL} [a-z]+ing"
     rf"|[a-z]+ed|{_IRREGULAR}"
     rf"|[a-z]+ing(?: to [a-z]+)?)"
-    rf"|{_MODAL}[a-z]+)\b"
+    rf"|{_MODAL}[a-z]+|(?:is|are|was|were)(?: not)? (?:due|set|expected|scheduled|likely|"
+    rf"unlikely|able|unable|about|going) to [a-z]+)\b"
     rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
 )
 _CLAUSE_BREAK = re.compile(
@@ -116,9 +117,10 @@ _PARTICIPLE_END = re.compile(
 )
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
-    r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b|[a-z]+ed to [a-z]"
-    r"|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|for|up|out)\b)(?:[^;.]|\.(?=\d))+?)"
+    r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?)(?:, \d{1,3},)? "
+    r"(?P<verb>(?:has|have|had) been|is|are|was|were|remains|remained|became|has become|becomes) "
+    r"(?P<value>(?!not\b|[a-z]+ed to [a-z]|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|for|up|"
+    r"out)\b)(?:[^;.]|\.(?=\d))+?)"
     r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
 _CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
@@ -272,7 +274,7 @@ _OBJECT_END = re.compile(
 )
 """Where an object ends: a preposition or a comma (not the one in '1,800')."""
 _AND_VERB = re.compile(
-    r" and (?P<verb>(?:would|will|could|has|have|had|did not|would not|will not)(?: also)? [a-z]+"
+    r" and (?P<verb>(?:would|will|could|has|have|had|did)(?: not)?(?: yet| also)? [a-z]+"
     r"|[a-z]+ed(?= (?:the|a|an|its|his|her|their|about|some|\d)))\b(?P<rest>[^;]*)"
 )
 """'it had agreed to buy X and would cut about 1,800 jobs': a second action, same agent."""

@@ -67,11 +67,18 @@ def _is_person_text(text: str, people: list[EntityDraft]) -> bool:
 def resolve_speakers(
     facts: list[FactDraft], drafts: list[EntityDraft], sentences: list[Sentence]
 ) -> None:
-    """Replace 'he said', 'it said' and quote-only sentences with the speaker meant."""
+    """Replace 'he said', 'it said' and quote-only sentences with the speaker meant; 'He is
+    due to appear ...' with the person acting."""
     people = [d for d in drafts if d.kind == "person"]
     recent = _recent_people(sentences, people)
     previous: list[tuple[str, bool]] = []
     for fact in facts:
+        agent = fact.slots.get("agent", "")
+        if fact.kind == "action" and agent in {"He", "She"}:
+            person = recent.get((fact.sentence.id, agent.lower()))
+            if person:
+                fact.slots["agent_as_written"] = agent
+                fact.slots["agent"] = person
         if fact.kind != "statement":
             continue
         speaker = fact.slots.get("speaker", "")
@@ -222,7 +229,11 @@ def link_slots(
             # 'it said' resolved to 'the company' of an earlier sentence means what that did
             fact.entities["speaker"] = spoken[speaker]
         for slot in _ENTITY_SLOTS:
-            if slot in fact.entities:
+            if slot in fact.entities or (
+                fact.kind == "action" and f"{slot}_as_written" in fact.slots
+            ):
+                # An action's 'He' is left to the index, which keeps such references apart
+                # from the sentence's entities (see index._pronoun_references).
                 continue
             text = fact.slots.get(slot)
             if not text or pattern is None:

@@ -158,6 +158,12 @@ def _is_described_speaker(text: str, start: int, cue_start: int, tail: str) -> b
     return not _NAME_ONLY.match(before) or _SENTENCE_ADVERB.fullmatch(before) is not None
 
 
+_OCCASION = re.compile(
+    r"^(?:In|During) (?:an?|his|her|their|its) (?:[a-z]+ )?(?:message|letter|speech|address|"
+    r"interview|memo|e-?mail|video|post|note|briefing) (?:to|with) (?P<to>(?:[^,]|,(?=\d{3}))+?)"
+    r"(?: (?:on|last|this) [A-Z]?[a-z]+)?$"
+)
+"""'In a message to Ardent's 2,400 employees on Tuesday, ...': when and to whom it was said."""
 _SENTENCE_ADVERB = re.compile(
     r"Meanwhile|However|Separately|Additionally|Similarly|Finally|Previously|Currently|Recently|"
     r"Instead|Elsewhere|Overall|Nevertheless|Still|Later|Earlier|In a statement|"
@@ -171,8 +177,9 @@ def _time_before(text: str, cue_start: int, speaker_start: int) -> Phrase | None
     """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called';
     not one in what was said before it ('made until August 2023, it said')."""
     clause = clause_start(text, max(speaker_start, 0))
-    if _SENTENCE_ADVERB.fullmatch(text[:clause].strip(" ,")):
-        clause = 0  # 'On Friday, the union said'
+    opening = text[:clause].strip(" ,")
+    if _SENTENCE_ADVERB.fullmatch(opening) or _OCCASION.match(opening):
+        clause = 0  # 'On Friday, the union said'; 'In a message to staff on Tuesday, X said'
     start = max(0, cue_start - 80, clause)
     found = [m for m in time_pattern().finditer(text, start, cue_start)]
     if not found:
@@ -304,6 +311,9 @@ def _statement(
         draft.put("addressee", re.sub(r" (?:not|never)$", "", called.group("who").strip('“”"')))
     if cue.startswith(("told ", "tells ")):
         draft.put("addressee", cue.split(" ", 1)[1])
+    occasion = _OCCASION.match(text[: max(speaker_start, 0)].strip(" ,"))
+    if occasion and "addressee" not in draft.slots:
+        draft.put("addressee", occasion.group("to"))
     return draft
 
 

@@ -22,15 +22,15 @@ EXPECTED = sorted(ARTICLES.glob("*.expected.json"))
 NAMES = [path.name.removesuffix(".expected.json") for path in EXPECTED]
 
 RECALL_FLOORS = {
-    "business": 0.89,
+    "business": 0.94,
     "climate": 0.94,
-    "court": 0.94,
+    "court": 1.0,
     "diplomacy": 0.55,
     "election": 0.41,
     "health": 0.90,
     "outbreak": 0.43,
     "politics": 0.95,
-    "sports": 0.89,
+    "sports": 0.94,
     "tech": 1.0,
 }
 """Share of expected facts found, per article: today's level rounded down to 5%."""

@@ -134,6 +134,19 @@ CASES = [
         {"verb": "left", "reason": "for what it called personal reasons"},
     ),
     (
+        find_actions,
+        "Penhale is due to appear before a magistrate on Friday.",
+        {"agent": "Penhale", "verb": "is due to appear", "time": "on Friday"},
+    ),
+    (
+        find_attributes,
+        "Ashford coach Mirela Kovac, 39, became the first woman to lead a side to the trophy.",
+        {
+            "subject": "Ashford coach Mirela Kovac",
+            "value": "the first woman to lead a side to the trophy",
+        },
+    ),
+    (
         find_meetings,
         "Minister Irena Dusek and her counterpart, Rashid Omar, met for four hours in Geneva.",
         {"agent": "Minister Irena Dusek", "partner": "her counterpart, Rashid Omar"},

@@ -95,3 +95,21 @@ def test_his_office_speaks_for_the_man_named_before() -> None:
     """'his office said' is linked to the person 'his' means."""
     text = "President Ola Brenn will begin consultations on Wednesday, his office said."
     assert _speakers(text) == [("his office", "Ola Brenn")]
+
+
+def test_he_as_an_agent_is_the_man_named_before() -> None:
+    """'He is due to appear ... and has not yet entered a plea': both done by the man named
+    (as text: the index, not the slot's entity, relates the sentence to him)."""
+    fact_base = build_fact_base(
+        "Aldous Penhale, 61, was arrested on Monday. "
+        "He is due to appear before a magistrate on Friday and has not yet entered a plea."
+    )
+    agents = [
+        (f.slots["verb"].text, f.slots["agent"].text, f.slots["agent_as_written"].text)
+        for f in fact_base.facts
+        if f.kind == "action" and "agent" in f.slots
+    ]
+    assert agents == [
+        ("is due to appear", "Aldous Penhale", "He"),
+        ("has not yet entered", "Aldous Penhale", "He"),
+    ]

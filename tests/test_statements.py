@@ -124,6 +124,10 @@ CASES = [
         {"speaker": "The European Union and the African Union"},
     ),
     (
+        "In a message to Ardent's 2,400 employees on Tuesday, Mr. Menon said the campus stays.",
+        {"speaker": "Mr. Menon", "time": "on Tuesday", "addressee": "Ardent's 2,400 employees"},
+    ),
+    (
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
