@@ -97,7 +97,7 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NAME = re.compile(
     rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
-    rf"(?:(?:[a-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
+    rf"(?:(?:[A-Za-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
     rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
 )
 
@@ -131,7 +131,9 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
     """'after expressing frustration ...', 'because demand collapsed': why something happened."""
     return _phrase_after(
         text,
-        r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at|on suspicion of"
+        r"\b(?:after|because(?: of)?|due to|amid|following|in protest at|on suspicion of"
+        r"|over(?! (?:the )?(?:next |past |last |coming )?(?:\d|a |an |one|two|three|four|five"
+        r"|six|seven|eight|nine|ten|several|many|half)\b)"
         r"|for (?=[a-z]+ing\b)|for (?=what (?:it|he|she|they) (?:called|described as)\b)"
         r"|citing)\b\s?",
         start,

@@ -385,7 +385,7 @@ _ORG_NOUNS = (
     r"newspaper|movement|alliance|coalition|foundation|institute|regulator|watchdog|NGO"
 )
 _ORG_APPOSITION = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w-]+ ){{0,3}}?(?:{_ORG_NOUNS}),? "
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w’'-]+ ){{0,3}}?(?:{_ORG_NOUNS}),? "
     r"(?P<name>[A-Z][\w’'.-]*(?: (?:&|[A-Z][\w’'.-]*)){0,3})"
     r"(?=[,.]| (?:said|says|has|had|was|is)\b)"
     rf"|(?P<first>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?"

@@ -75,7 +75,7 @@ _MODAL = (
 )
 _NP_WORD = (
     r"(?!(?:was|were|is|are|be|been|has|have|had|will|would|did|does|do|could|can|may|might|"
-    r"must|should|not)\b)[a-z][\w-]*"
+    r"must|should|not)\b)[a-z][\w-]*(?:(?<=s)['’](?= ))?"
 )
 _PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
 _ACTION = re.compile(
@@ -86,6 +86,7 @@ _ACTION = re.compile(
     rf"|(?:The|the) (?:{_NP_WORD} ){{1,2}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     rf"(?: of (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
+    rf"|Each|each|Every|every|All|all|Both|both"
     rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
     rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: (?:of|in|at|from) (?:the )?"
     rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?: and [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?)?|it|they)"
@@ -170,6 +171,8 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
         for match in _MEETING.finditer(text):
             if _in_quote(text, match.start()) and not sentence.text.lstrip().startswith(("“", '"')):
                 continue
+            if re.match(r" by\b", match.group("rest")):
+                continue  # 'talks hosted by the prime minister' names no one who met
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             agent = _subject_before(text, match.start())
             agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
@@ -254,7 +257,15 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
                 continue
             if words[-1] == "took" and re.match(r" (?:place|part)\b", match.group("rest")):
                 continue
+            particle = re.match(r" (\w+)", match.group("rest"))
+            if particle and f"{words[-1]} {particle.group(1)}" in lexicon().cue_verbs:
+                continue  # 'called on both sides to ...' is a statement
             draft = _action(sentence, start, stop, match)
+            lead = _DATELINE.match(text)
+            first = lead.end() if lead else 0
+            opening = find_time(text, first, start) if start == starts[0] else None
+            if opening and "time" not in draft.slots:
+                draft.put("time", opening.text)  # 'On Monday, police arrested ...'
             drafts.append(draft)
             drafts.extend(_coordinated(sentence, text, draft, start + match.end("verb"), stop))
             for participle in _PARTICIPLE.finditer(text, start + match.end("verb"), stop):
@@ -270,7 +281,8 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 
 _OBJECT_END = re.compile(
-    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,(?!\d{3})"
+    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|but|with)\b"
+    r"|,(?!\d{3})"
 )
 """Where an object ends: a preposition or a comma (not the one in '1,800')."""
 _AND_VERB = re.compile(
@@ -300,9 +312,18 @@ def _coordinated(
     return [draft]
 
 
+_OPENING = re.compile(
+    r"(?:Under|In|At|After|Before|During|Since|Despite|Following|Amid|Earlier|Later|Meanwhile"
+    r"|However|Separately|On [A-Z][a-z]+day)(?: [^,;“\"]{2,60}?)?, (?=[a-z]|[A-Z][a-z]+ [a-z])"
+)
+"""An opening phrase before the subject: 'Under the plan, ', 'On Monday, ', 'However, '."""
+
+
 def _clause_starts(text: str) -> list[int]:
     dateline = _DATELINE.match(text)  # 'LISBON (AFP) - The party won ...'
-    starts = [dateline.end() if dateline else 0]
+    first = dateline.end() if dateline else 0
+    opening = _OPENING.match(text, first)  # 'Under the plan, each country will ...'
+    starts = [opening.end() if opening else first]
     starts += [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     return sorted(starts)
 
@@ -319,7 +340,8 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if inserted:
         verb = verb.replace(inserted.group(), "")
     subject = match.group("subject")
-    if match.group("named") and re.match(r"(?:the|a|an|its|his|her|their) ", subject, re.I):
+    described = re.match(r"(?:the|a|an|its|his|her|their) |[A-Z][\w.-]*['’]s ", subject, re.I)
+    if match.group("named") and described:
         subject = match.group("named")  # 'The brother-in-law, Aldous Penhale, 61, was ...'
     if _PASSIVE.match(verb) and _PARTICIPLE_END.search(verb):
         # 'X was arrested (by Y)': X is what the action was done to.
@@ -341,9 +363,9 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     obj = _OBJECT_END.split(rest)
     head = obj[0].strip() if obj else ""
     time = find_time(head)
-    if time and time.start:
-        head = head[: time.start].strip()  # 'the sentence a day later'
-    draft.put("object", head if len(head) > 2 else None)
+    if time and (time.start or time.end == len(head)):
+        head = head[: time.start].strip()  # 'the sentence a day later'; 'broke down last week'
+    draft.put("object", head if len(head) > 2 or re.search(r"\d", head) else None)
     reported_on = (
         draft.slots.pop("time", None)
         or (match.group("when") or "").strip()

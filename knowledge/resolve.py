@@ -74,7 +74,7 @@ def resolve_speakers(
     previous: list[tuple[str, bool]] = []
     for fact in facts:
         agent = fact.slots.get("agent", "")
-        if fact.kind == "action" and agent in {"He", "She"}:
+        if fact.kind in ("action", "meeting") and agent in {"He", "She"}:
             person = recent.get((fact.sentence.id, agent.lower()))
             if person:
                 fact.slots["agent_as_written"] = agent
@@ -229,9 +229,9 @@ def link_slots(
             # 'it said' resolved to 'the company' of an earlier sentence means what that did
             fact.entities["speaker"] = spoken[speaker]
         for slot in _ENTITY_SLOTS:
-            if slot in fact.entities or (
-                fact.kind == "action" and f"{slot}_as_written" in fact.slots
-            ):
+            written = fact.slots.get(f"{slot}_as_written")
+            pronoun = fact.kind in ("action", "meeting") and written in {"He", "She"}
+            if slot in fact.entities or pronoun:
                 # An action's 'He' is left to the index, which keeps such references apart
                 # from the sentence's entities (see index._pronoun_references).
                 continue

@@ -53,7 +53,19 @@ its subject."""
 
 def _cue_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(cue) for cue in lexicon().cue_verbs)
-    return re.compile(rf"\b(?P<cue>{cues})\b")
+    nouns = _NOUN_CUES
+    return re.compile(
+        rf"\b(?P<cue>(?!(?:{nouns})\b(?! that\b|:|,? [“\"]))(?:{cues})"
+        rf"|called(?= (?:[\w’'-]+ ){{0,4}}[“\"]))\b"
+    )
+
+
+_NOUN_CUES = (
+    "states|claims|notes|comments|demands|promises|pledges|estimates|recalls|counters|hints|"
+    "reports|threats"
+)
+"""Cue words that are as often plural nouns ('member states', 'the claims'): cues only when
+speech follows ('states that', 'claims:')."""
 
 
 _CUE = _cue_pattern()
@@ -108,12 +120,16 @@ def _outside_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _cues_outside_quotes(text: str) -> Iterator[re.Match[str]]:
-    for start, end in _outside_quotes(text):
-        yield from _CUE.finditer(text, start, end)
+    outside = _outside_quotes(text)
+    for match in _CUE.finditer(text):  # the whole text: 'called X "..."' looks at the quote
+        if any(start <= match.start() and match.end() <= end for start, end in outside):
+            yield match
 
 
 def _speaker_before(text: str, cue_start: int) -> str:
-    start = clause_start(text, cue_start)
+    dateline = DATELINE.match(text)
+    floor = dateline.end() if dateline and dateline.end() <= cue_start else 0
+    start = max(clause_start(text, cue_start), floor)
     embedded = _RELATIVE_SPEAKER.search(text, start, cue_start)
     if embedded:
         return embedded.group("who")  # 'a ban which Dresner said could be extended'
@@ -121,16 +137,16 @@ def _speaker_before(text: str, cue_start: int) -> str:
         _PLACE_BEFORE_AND.search(text, 0, start) or _JOINT_NAME.fullmatch(text, 0, start)
     ):
         # 'Consumer groups in Germany and France said'; 'The EU and the African Union said'
-        start = clause_start(text, start - 5)
+        start = max(clause_start(text, start - 5), floor)
     for _ in range(2):
         tail = _AUXILIARY_TAIL.sub("", text[start:cue_start].strip(" ,")).strip(" ,")
         if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
             break
         if tail and _is_described_speaker(text, start, cue_start, tail):
             return tail
-        if start < 2 or text[start - 2] != "," or text[start - 1] in '”"':
-            break  # never reach back into a quotation: '“It rained,” said X'
-        start = clause_start(text, start - 2)
+        if start < 2 or text[start - 2] != "," or text[start - 1] in '”"' or start <= floor:
+            break  # never reach back into a quotation ('“It rained,” said X') or a dateline
+        start = max(clause_start(text, start - 2), floor)
     parts = text[start:cue_start].strip(" ,").split(", ")
     if len(parts) > 1 and _AUXILIARY_ONLY.match(parts[-1]):
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
@@ -209,7 +225,8 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 
 
 _APPOSITIVE_TAIL = re.compile(
-    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*)$"
+    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*"
+    r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
 _DESCRIPTION = re.compile(r"^(?:the|its|his|her|their) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
 """'the ministry', 'its developer', 'the country’s health ministry': no name, no clause."""
@@ -238,7 +255,8 @@ _JOINT_NAME = re.compile(
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
 _LEAD_NAME = re.compile(
-    r"(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
+    r"[A-Z][\w.-]*['’]s (?:[a-z]+ ){0,3}[a-z]+, [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=,)"
+    r"|(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
     r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
 )
 _NOT_CONTENT = re.compile(
@@ -252,7 +270,7 @@ _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$
 
 
 def _statement(
-    sentence: Sentence, match: re.Match[str], same_speaker: str | None = None
+    sentence: Sentence, match: re.Match[str], same_speaker: str | None = None, since: int = 0
 ) -> FactDraft | None:
     text = sentence.text
     if _NEGATED_CUE.search(text[: match.start()]) or _PASSIVE.search(text, 0, match.start()):
@@ -274,7 +292,7 @@ def _statement(
         return None  # 'Reyes added a third in the 88th minute' is not speech
     if cue in {"agreed", "agrees"} and _AGREED_TO.match(text[cue_end:]):
         return None  # 'ministers agreed to delay the rules' is a decision, not speech
-    before = [q for q in quotes if q[1] <= match.start()]
+    before = [q for q in quotes if since <= q[0] and q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(
         r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|that)\b[ ,]*",
@@ -345,10 +363,14 @@ def _statements_in(sentence: Sentence) -> list[FactDraft]:
     ('welcomed the results but said the government would wait')."""
     found: list[FactDraft] = []
     for match in _cues_outside_quotes(sentence.text):
+        coordinated = _COORDINATED.search(sentence.text, 0, match.start())
         if not found:
             draft = _statement(sentence, match)
-        elif _COORDINATED.search(sentence.text, 0, match.start()):
-            draft = _statement(sentence, match, found[0].slots.get("speaker"))
+        elif coordinated:
+            # what the speaker goes on to say comes after the 'and'/'but', not in a quotation
+            # before it ('called the cuts "a death sentence" and vowed to ...')
+            speaker = found[0].slots.get("speaker")
+            draft = _statement(sentence, match, speaker, coordinated.start())
         else:
             continue
         if draft is not None:

@@ -147,6 +147,31 @@ CASES = [
         },
     ),
     (
+        find_actions,
+        "Under the plan, each country will set up a monitoring office.",
+        {"agent": "each country", "verb": "will set up", "object": "a monitoring office"},
+    ),
+    (
+        find_actions,
+        "On Monday, the police arrested two men.",
+        {"agent": "the police", "verb": "arrested", "time": "On Monday"},
+    ),
+    (
+        find_actions,
+        "The drivers' union, GDL Ostmark, is demanding a 9% pay rise over two years.",
+        {"agent": "GDL Ostmark", "verb": "is demanding", "reason": None},
+    ),
+    (
+        find_actions,
+        "Talks broke down last week.",
+        {"verb": "broke down", "object": None, "time": "last week"},
+    ),
+    (
+        find_actions,
+        "State rail operator OstRail has offered 5%.",
+        {"verb": "has offered", "object": "5%"},
+    ),
+    (
         find_meetings,
         "Minister Irena Dusek and her counterpart, Rashid Omar, met for four hours in Geneva.",
         {"agent": "Minister Irena Dusek", "partner": "her counterpart, Rashid Omar"},
@@ -188,3 +213,15 @@ def test_coordinated_verb_is_a_second_action() -> None:
         ("had agreed to buy", "Ardent"),
         ("would cut", "about 1,800 jobs"),
     ]
+
+
+def test_called_on_is_no_action() -> None:
+    """'called on both sides to return' is a statement, not an action 'called'."""
+    sentences = article_from_text("Minister Eva Lind called on both sides to talk.").sentences
+    assert find_actions(sentences) == []
+
+
+def test_talks_hosted_by_someone_are_no_meeting() -> None:
+    """'talks ... hosted by the prime minister' do not say who met whom."""
+    text = "The deal came after two days of talks in Brennik, hosted by Prime Minister Lotte Aas."
+    assert find_meetings(article_from_text(text).sentences) == []

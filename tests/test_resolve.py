@@ -113,3 +113,14 @@ def test_he_as_an_agent_is_the_man_named_before() -> None:
         ("is due to appear", "Aldous Penhale", "He"),
         ("has not yet entered", "Aldous Penhale", "He"),
     ]
+
+
+def test_a_meeting_told_by_description_links_the_people_named_later() -> None:
+    """'its spy chief had met with his US counterpart', then named: both slots keep entities."""
+    fact_base = build_fact_base(
+        "Its spy chief had met with his US counterpart in Paris.\n\n"
+        "Mossad head David Barnea met CIA director Bill Burns in Paris on Friday."
+    )
+    described = [f for f in fact_base.facts if "agent_as_written" in f.slots]
+    assert described
+    assert all(f.slots["agent"].entity and f.slots["partner"].entity for f in described)

@@ -128,6 +128,18 @@ CASES = [
         {"speaker": "Mr. Menon", "time": "on Tuesday", "addressee": "Ardent's 2,400 employees"},
     ),
     (
+        "BRENNIK, Halvard — Leaders of the six Northern Sea states pledged on Saturday to act.",
+        {"speaker": "Leaders of the six Northern Sea states", "cue": "pledged"},
+    ),
+    (
+        'Fishing groups in Norland, however, called the cuts "a death sentence".',
+        {"speaker": "Fishing groups in Norland", "cue": "called"},
+    ),
+    (
+        "Norland's fisheries minister, Per Vik, signed the deal but told reporters he had doubts.",
+        {"speaker": "Norland's fisheries minister, Per Vik", "content": "he had doubts"},
+    ),
+    (
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
@@ -183,3 +195,22 @@ def test_report_finding(text: str, slots: dict[str, str]) -> None:
     """What a report or study found is a report fact with the document as its source."""
     drafts = find_reports(article_from_text(text).sentences)
     assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
+
+
+def test_a_plural_noun_is_no_cue() -> None:
+    """'member states', 'insurance claims' are nouns; 'states that' is a cue."""
+    texts = ["The six member states pledged to act.", "The union states that pay is too low."]
+    cues = [
+        [d.slots["cue"] for d in find_statements(article_from_text(t).sentences)] for t in texts
+    ]
+    assert cues == [["pledged"], ["states"]]
+
+
+def test_going_on_after_a_quotation() -> None:
+    """'called the cuts "a death sentence" and vowed to ...': the quotation is the first cue's."""
+    text = 'Fishing groups called the cuts "a death sentence" and vowed to sue.'
+    drafts = find_statements(article_from_text(text).sentences)
+    assert [(d.slots["cue"], d.slots["content"]) for d in drafts] == [
+        ("called", 'the cuts "a death sentence"'),
+        ("vowed", "to sue"),
+    ]

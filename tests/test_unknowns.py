@@ -42,6 +42,10 @@ CASES = [
         {"subject": "The date of the next round of talks", "aspect": "time"},
     ),
     (
+        "The cost of compensating fishermen has not been agreed.",
+        {"subject": "The cost of compensating fishermen", "aspect": "number"},
+    ),
+    (
         "The fault was traced to a part from an outside supplier, which the company declined "
         "to name.",
         {"subject": "an outside supplier", "aspect": "identity", "holder": "the company"},
