@@ -66,6 +66,8 @@ def time_pattern() -> re.Pattern[str]:
         rf"|(?:in )?(?:19|20)\d\d"
         rf"|\d{{1,2}}(?::\d\d)? ?[ap][.{MASKED_DOT}]m[.{MASKED_DOT}]"
         rf"|(?:before|after|during|until|ahead of) (?-i:[A-Z])[a-z]{{3,}}"
+        rf"|(?:in|over|during|within) the (?:past|last|next|coming) (?:\w+ )?"
+        rf"(?:days?|weeks?|months?|years?|decades?)"
         rf"(?= |,|\.|$))"
         rf"(?:,? (?:as early as |by )?{day})?",
         re.IGNORECASE,

@@ -28,7 +28,7 @@ RECALL_FLOORS = {
     "diplomacy": 0.55,
     "election": 0.41,
     "health": 0.90,
-    "outbreak": 0.43,
+    "outbreak": 0.5,
     "politics": 0.95,
     "sports": 0.94,
     "tech": 1.0,

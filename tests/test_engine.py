@@ -18,7 +18,7 @@ FLOORS = [
     ("seed_holdout.json", 0.85, 0.81),
     ("politics.json", 0.78, 0.80),
     ("health.json", 0.92, 0.80),
-    ("business.json", 0.86, 0.80),
+    ("business.json", 0.88, 0.80),
     ("sports.json", 0.84, 0.80),
     ("court.json", 0.71, 0.83),
     ("climate.json", 0.79, 0.91),

@@ -163,6 +163,21 @@ CASES = [
     ),
     (
         find_actions,
+        "Health workers have vaccinated about 85,000 children in the past two weeks.",
+        {
+            "agent": "Health workers",
+            "verb": "have vaccinated",
+            "object": "about 85,000 children",
+            "time": "in the past two weeks",
+        },
+    ),
+    (
+        find_actions,
+        "Regional officials closed all 40 schools in Orvan on Monday.",
+        {"agent": "Regional officials", "verb": "closed", "place": "Orvan", "time": "on Monday"},
+    ),
+    (
+        find_actions,
         "Talks broke down last week.",
         {"verb": "broke down", "object": None, "time": "last week"},
     ),
