@@ -88,7 +88,8 @@ def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) 
     for match in _LOCATIVE.finditer(text, start):
         words = match.group(1)
         name = _PLACE_NAME.match(words)
-        if name and _is_place(name.group(1), match.group().split()[0], places):
+        preposition = "in" if name and name.group("of") else match.group().split()[0]
+        if name and _is_place(name.group("name"), preposition, places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)
     return None
@@ -99,9 +100,11 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NAME = re.compile(
     rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
-    rf"(?:(?:[A-Za-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
-    rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+    rf"(?P<of>(?:[A-Za-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
+    rf"(?P<name>[A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+    rf"(?: (?:capital|city|town|port|border|coast|region|province)\b)?"
 )
+"""'the town of Faenza' (a place after any preposition), 'the Arvenian capital'."""
 
 
 def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
@@ -149,8 +152,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
         r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
         r"|as (?:the |it |they |he |she )?[\w -]{0,40}?(?:tries|try|seeks|seek|aims|aim|looks|"
         r"struggles|attempts) to"
-        r"|to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three |four |five |"
-        r"six |seven |eight |nine |ten |about |around |nearly |more |less )(?=[a-z]+ )"
+        r"|(?<!according )to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three "
+        r"|four |five |six |seven |eight |nine |ten |about |around |nearly |more |less )(?=[a-z]+ )"
         r"|for (?=consultations?|talks|discussions|a meeting))",
         start,
     )

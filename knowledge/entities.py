@@ -508,9 +508,12 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
                 _vote(votes, subject, opening.group("p"))
             else:
                 subject = _nearest_after(here, clause, 0)
+            named_at = _first_position(subject, clause) if subject and not opening else 0
             for pronoun in _OTHER_PRONOUN.finditer(clause, opening.end() if opening else 0):
                 word = pronoun.group("p").lower()
                 quoted_cue = word in {"she", "he"}
+                if not quoted_cue and pronoun.start() < named_at:
+                    continue  # 'Her rival, Tomas Ribeiro, ...': 'her' is someone else
                 person = (
                     _nearest_before(here, text, start + pronoun.start()) if quoted_cue else subject
                 )
@@ -521,6 +524,11 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
         female, male = found.count("female"), found.count("male")
         if female != male:
             person.gender = "female" if female > male else "male"
+
+
+def _first_position(person: EntityDraft, text: str) -> int:
+    found = [text.find(name) for name in [person.name, *person.aliases] if name in text]
+    return min(found) if found else 0
 
 
 def _vote(votes: dict[str, list[str]], person: EntityDraft | None, pronoun: str) -> None:

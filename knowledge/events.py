@@ -77,7 +77,10 @@ _NP_WORD = (
     r"(?!(?:was|were|is|are|be|been|has|have|had|will|would|did|does|do|could|can|may|might|"
     r"must|should|not)\b)[a-z][\w-]*(?:(?<=s)['’](?= ))?"
 )
-_PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
+_PASSIVE = re.compile(
+    r"^(?:was|were|is|are|has been|have been|had been|(?:will|would|must|can|could|should|may"
+    r"|might) be) "
+)
 _ACTION = re.compile(
     rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |We |I |This |That )"
     rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}"
@@ -97,7 +100,7 @@ _ACTION = re.compile(
     rf"(?P<when> (?:on|last|this|late|early) (?:[A-Z][a-z]+day|week|month|night|morning"
     rf"|afternoon|evening))?"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
-    rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
+    rf"|(?P<named>(?:[a-z]+ ){{0,3}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
     rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|{_ASPECTUAL} [a-z]+ing"
     rf"|[a-z]+ed|{_IRREGULAR}"
     rf"|[a-z]+ing(?: to [a-z]+)?)"
@@ -284,7 +287,8 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
 
 
 _OBJECT_END = re.compile(
-    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|but|with)\b"
+    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|but|with|within"
+    r"|since|despite|amid)\b"
     r"|,(?!\d{3})"
 )
 """Where an object ends: a preposition or a comma (not the one in '1,800')."""

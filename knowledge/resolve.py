@@ -261,10 +261,18 @@ def link_slots(
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:
     """The entity name a slot is about: a person first for who-slots, never a date."""
-    matches = [m.group() for m in pattern.finditer(text) if kinds[m.group()] != "date"]
-    if not matches:
+    found = [m for m in pattern.finditer(text) if kinds[m.group()] != "date"]
+    if not found:
         return None
+    matches = [m.group() for m in found]
     people = [m for m in matches if kinds[m] == "person"]
+    owned = [
+        m.group()
+        for m, before in zip(found[1:], found, strict=False)
+        if kinds[before.group()] == "person" and text[before.end() : m.start()] in {"’s ", "'s "}
+    ]
+    if slot in {"speaker", "agent", "partner", "subject"} and owned:
+        return owned[-1]  # "President Mira Solano's Renewal Party" is the party
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
     if slot in {"subject", "holder"}:

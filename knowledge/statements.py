@@ -335,6 +335,11 @@ def _statement(
     return draft
 
 
+_ASIDE = re.compile(
+    r",? but (?:he|she|it|they|[A-Z][\w’'.-]*) (?:did not|would not|declined|refused|gave no)\b"
+)
+
+
 def _own_content(content: str) -> str:
     """'welcomed the decision but said the government would wait': what the first cue covers
     stops where the speaker goes on to say more."""
@@ -342,7 +347,8 @@ def _own_content(content: str) -> str:
         coordinated = _COORDINATED.search(content, 0, cue.start())
         if coordinated is not None:
             return content[: coordinated.start()].strip(" ,")
-    return content
+    aside = _ASIDE.search(content)  # '..., but he did not say how it would be financed'
+    return content[: aside.start()] if aside else content
 
 
 def find_statements(sentences: list[Sentence]) -> list[FactDraft]:

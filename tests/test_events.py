@@ -178,6 +178,36 @@ CASES = [
     ),
     (
         find_actions,
+        "Her rival, former finance minister Tomas Ribeiro, took 47.6%.",
+        {"agent": "former finance minister Tomas Ribeiro", "verb": "took", "object": "47.6%"},
+    ),
+    (
+        find_actions,
+        "The results must be certified by the Constitutional Court before she is sworn in.",
+        {"object": "The results", "agent": "the Constitutional Court", "verb": "certified"},
+    ),
+    (
+        find_actions,
+        "The mission will publish its final report within two months.",
+        {"object": "its final report"},
+    ),
+    (
+        find_actions,
+        "She will travel to the border town of Hessel on Friday.",
+        {"place": "the border town of Hessel"},
+    ),
+    (
+        find_actions,
+        "The presidents held talks in the Arvenian capital on Thursday.",
+        {"place": "the Arvenian capital"},
+    ),
+    (
+        find_actions,
+        "The party won 52% of the vote, according to preliminary results.",
+        {"purpose": None},
+    ),
+    (
+        find_actions,
         "Talks broke down last week.",
         {"verb": "broke down", "object": None, "time": "last week"},
     ),

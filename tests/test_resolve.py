@@ -124,3 +124,22 @@ def test_a_meeting_told_by_description_links_the_people_named_later() -> None:
     described = [f for f in fact_base.facts if "agent_as_written" in f.slots]
     assert described
     assert all(f.slots["agent"].entity and f.slots["partner"].entity for f in described)
+
+
+def test_her_rival_is_not_a_woman() -> None:
+    """'Her rival, Tomas Ribeiro, ...' does not make Ribeiro 'she': 'He conceded' is his."""
+    text = (
+        "President Mira Solano won the runoff. Her rival, former minister Tomas Ribeiro, took "
+        "47.6%. He conceded defeat late on Sunday."
+    )
+    assert _speakers(text)[-1] == ("Tomas Ribeiro", "Tomas Ribeiro")
+
+
+def test_a_persons_party_is_the_party() -> None:
+    """ "President Mira Solano's Renewal Party won" is done by the party."""
+    fact_base = build_fact_base("President Mira Solano's Renewal Party won 52% of the vote.")
+    names = {e.id: e.name for e in fact_base.entities}
+    agents = [
+        names.get(f.slots["agent"].entity or "") for f in fact_base.facts if f.kind == "action"
+    ]
+    assert agents == ["Renewal Party"]

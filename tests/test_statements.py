@@ -140,6 +140,10 @@ CASES = [
         {"speaker": "Norland's fisheries minister, Per Vik", "content": "he had doubts"},
     ),
     (
+        "Brandt said the pipeline would cost more, but he did not say how it would be financed.",
+        {"content": "the pipeline would cost more"},
+    ),
+    (
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
