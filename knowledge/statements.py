@@ -225,7 +225,8 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 
 
 _APPOSITIVE_TAIL = re.compile(
-    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*"
+    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
+    r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
 _DESCRIPTION = re.compile(r"^(?:the|its|his|her|their) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
@@ -299,7 +300,11 @@ def _statement(
         "",
         after_text,
     )
-    if before:
+    opening = text[: before[0][0]].strip(" ,") if before else ""
+    if before and opening and speaker_start > 0 and not since:
+        content = text[:speaker_start].strip(" ,")  # 'The talks were "constructive", X said'
+        mode = "indirect"
+    elif before:
         content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"
     else:

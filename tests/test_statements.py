@@ -144,6 +144,14 @@ CASES = [
         {"content": "the pipeline would cost more"},
     ),
     (
+        'The talks were "constructive", a spokesperson for the Commission said.',
+        {"content": 'The talks were "constructive"', "mode": "indirect"},
+    ),
+    (
+        "The company, which employs 4,000 people, said sales fell 8%.",
+        {"speaker": "The company", "content": "sales fell 8%"},
+    ),
+    (
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
