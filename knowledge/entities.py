@@ -302,6 +302,13 @@ class _Collector:
         after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
         title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
         title = title or _lookback_title(text, toks, first)
+        owner = re.match(
+            r"(?P<org>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) of (?P<title>.+)$", title or ""
+        )
+        if owner and owner.group("org").split()[-1].lower() in lexicon().org_words:
+            # 'the Civic Union of Prime Minister Anders Holm': his party, and his title
+            self.add("organisation", owner.group("org"))
+            title = owner.group("title")
         kind = _kind(words, before, after, title is not None)
         if kind is None:
             return

@@ -23,7 +23,7 @@ _NOUN = (
 _COUNTED = rf"(?: {_NOUN}(?: {_NOUN})?)"
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£¥-])(?P<value>"
-    rf"(?P<number>(?P<money>[$€£¥] ?)?\d[\d,]*(?:\.\d+)?(?! ?[ap][.\u2024]?m\b))"
+    rf"(?P<number>(?P<money>[$€£¥] ?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?! ?[ap][.\u2024]?m\b))"
     rf"(?P<unit>(?: ?%| percent\b| per cent\b)(?: of (?:the |its |their )?{_NOUN}(?: {_NOUN})?)?"
     rf"| of (?:the )?\d[\d,]* [a-z]+"
     rf"|(?: (?:million|billion|trillion)\b)?{_COUNTED}?))"

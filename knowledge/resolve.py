@@ -273,6 +273,10 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
     ]
     if slot in {"speaker", "agent", "partner", "subject"} and owned:
         return owned[-1]  # "President Mira Solano's Renewal Party" is the party
+    head = found[0]
+    of_someone = kinds[head.group()] == "organisation" and text.startswith(" of ", head.end())
+    if of_someone and not re.search(r"[,;]| and ", text[: head.start()]):
+        return head.group()  # 'The conservative Civic Union of Prime Minister Anders Holm'
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
     if slot in {"subject", "holder"}:

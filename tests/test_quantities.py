@@ -25,6 +25,7 @@ CASES = [
 ]
 NOT_QUANTITIES = [
     "Holm, 61, conceded defeat.",
+    "Labour leader Maja Lind, 44, told supporters in Loranda that voters had chosen change.",
     "The hearing is on Feb. 17 in Harwick.",
     "Mayor Vance took office in 2023.",
     "He scored in the 23rd minute of a 2-1 win.",

@@ -143,3 +143,16 @@ def test_a_persons_party_is_the_party() -> None:
         names.get(f.slots["agent"].entity or "") for f in fact_base.facts if f.kind == "action"
     ]
     assert agents == ["Renewal Party"]
+
+
+def test_a_party_of_a_person_is_the_party() -> None:
+    """'The conservative Civic Union of Prime Minister Anders Holm came second': the party."""
+    fact_base = build_fact_base(
+        "The conservative Civic Union of Prime Minister Anders Holm came second with 35 seats."
+    )
+    names = {e.id: e.name for e in fact_base.entities}
+    holm = next(e for e in fact_base.entities if e.name == "Anders Holm")
+    agents = [
+        names.get(f.slots["agent"].entity or "") for f in fact_base.facts if f.kind == "action"
+    ]
+    assert (agents, holm.titles) == (["Civic Union"], ["Prime Minister"])
