@@ -23,11 +23,15 @@ __all__ = ["find_actions", "find_attributes", "find_meetings"]
 
 _MEETING = re.compile(
     r"\b(?:(?:had|has|have|will|would|to|did not|first|also|then|later) )*"
-    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|hosts|conferred)\b"
+    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|hosts|conferred"
+    r"|(?:spoke|talked|speaks|talks)(?= (?:by (?:tele)?phone|on the (?:tele)?phone)\b)"
+    r"|(?:held|had|holds|has) an? (?:tele)?phone call)\b"
     r"(?P<rest>[^.;]*)"
 )
 _ADVERBIAL = re.compile(
-    r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later)\b"
+    r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later"
+    r"|by (?:tele)?phone|on the (?:tele)?phone|for (?:about |more than |nearly |almost )?\w+ "
+    r"(?:hours?|minutes))\b"
     r"|\(\w+\))\s*"
 )
 
@@ -177,7 +181,7 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
         for match in _MEETING.finditer(text):
             if _in_quote(text, match.start()) and not sentence.text.lstrip().startswith(("“", '"')):
                 continue
-            if re.match(r" by\b", match.group("rest")):
+            if match.group("verb").startswith("host") and re.match(r" by\b", match.group("rest")):
                 continue  # 'talks hosted by the prime minister' names no one who met
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             agent = _subject_before(text, match.start())

@@ -223,6 +223,16 @@ CASES = [
     ),
     (
         find_meetings,
+        "President Lukas Brandt spoke by phone with Elena Varga on Tuesday.",
+        {"agent": "President Lukas Brandt", "partner": "Elena Varga", "time": "on Tuesday"},
+    ),
+    (
+        find_meetings,
+        "Brandt and Varga spoke by phone on Tuesday to discuss the pipeline.",
+        {"agent": "Brandt", "partner": "Varga", "purpose": "to discuss the pipeline"},
+    ),
+    (
+        find_meetings,
         "Prime Minister Anna Berg met regional governors in the city of Lorvaine.",
         {"partner": "regional governors", "place": "the city of Lorvaine"},
     ),
