@@ -62,9 +62,12 @@ def time_pattern() -> re.Pattern[str]:
         rf"(?:(?:early|late|earlier|later) )?(?:on |this |last |next |by |from |until |since )?"
         rf"(?:(?:{relative})(?: \({day}\))?|{day}(?: (?:morning|afternoon|evening|night))?"
         rf"|(?:the )?(?:end|start|beginning|middle) of (?:{months}|the year|the month)"
-        rf"|(?:{months}) \d{{1,2}}(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?|(?:in )?(?:19|20)\d\d"
+        rf"|(?:{months}) \d{{1,2}}(?!\d)(?:, \d{{4}})?|(?:{months})(?: \d{{4}})?"
+        rf"|(?:in )?(?:19|20)\d\d"
         rf"|\d{{1,2}}(?::\d\d)? ?[ap][.{MASKED_DOT}]m[.{MASKED_DOT}]"
-        rf"|(?:before|after|during|until|ahead of) [A-Z][a-z]{{3,}}"
+        rf"|(?:before|after|during|until|ahead of) (?-i:[A-Z])[a-z]{{3,}}"
+        rf"|(?:in|over|during|within) the (?:past|last|next|coming) (?:\w+ )?"
+        rf"(?:days?|weeks?|months?|years?|decades?)"
         rf"(?= |,|\.|$))"
         rf"(?:,? (?:as early as |by )?{day})?",
         re.IGNORECASE,
@@ -85,7 +88,8 @@ def find_place(text: str, start: int = 0, places: frozenset[str] = frozenset()) 
     for match in _LOCATIVE.finditer(text, start):
         words = match.group(1)
         name = _PLACE_NAME.match(words)
-        if name and _is_place(name.group(1), match.group().split()[0], places):
+        preposition = "in" if name and name.group("of") else match.group().split()[0]
+        if name and _is_place(name.group("name"), preposition, places):
             end = match.start(1) + name.end()
             return Phrase(text[match.start(1) : end], match.start(1), end)
     return None
@@ -96,9 +100,11 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NAME = re.compile(
     rf"(?:the )?(?:(?:central|northern|southern|eastern|western|downtown|rural) )?"
-    rf"(?:(?:[a-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
-    rf"([A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+    rf"(?P<of>(?:[A-Za-z]+ )?(?:city|town|village|province|region|district|state|port) of )?"
+    rf"(?P<name>[A-Z][\w’'.{MASKED_DOT}-]*(?: [A-Z][\w’'.-]*)*)"
+    rf"(?: (?:capital|city|town|port|border|coast|region|province)\b)?"
 )
+"""'the town of Faenza' (a place after any preposition), 'the Arvenian capital'."""
 
 
 def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
@@ -110,7 +116,7 @@ def _is_place(name: str, preposition: str, places: frozenset[str]) -> bool:
         return True
     if preposition not in ("in", "at", "near", "outside", "inside", "through", "across"):
         return False
-    words = low.split()
+    words = re.sub(r"['’]s\b", "", low).split()
     calendar = lex.months | lex.weekdays
     return not (words[0] in calendar or f"{words[0]}." in calendar or set(words) & lex.org_words)
 
@@ -130,8 +136,11 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
     """'after expressing frustration ...', 'because demand collapsed': why something happened."""
     return _phrase_after(
         text,
-        r"\b(?:after|because(?: of)?|due to|amid|following|over|in protest at|on suspicion of"
-        r"|for (?=[a-z]+ing\b))\b\s?",
+        r"\b(?:after|because(?: of)?|due to|amid|following|in protest at|on suspicion of"
+        r"|over(?! (?:the )?(?:next |past |last |coming )?(?:\d|a |an |one|two|three|four|five"
+        r"|six|seven|eight|nine|ten|several|many|half)\b)"
+        r"|for (?=[a-z]+ing\b)|for (?=what (?:it|he|she|they) (?:called|described as)\b)"
+        r"|citing)\b\s?",
         start,
     )
 
@@ -143,8 +152,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
         r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
         r"|as (?:the |it |they |he |she )?[\w -]{0,40}?(?:tries|try|seeks|seek|aims|aim|looks|"
         r"struggles|attempts) to"
-        r"|to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three |four |five |"
-        r"six |seven |eight |nine |ten |about |around |nearly |more |less )(?=[a-z]+ )"
+        r"|(?<!according )to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three "
+        r"|four |five |six |seven |eight |nine |ten |about |around |nearly |more |less )(?=[a-z]+ )"
         r"|for (?=consultations?|talks|discussions|a meeting))",
         start,
     )

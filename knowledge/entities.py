@@ -186,7 +186,9 @@ def _is_common_word(word: str, lower_words: set[str]) -> bool:
 def _initial(text: str, start: int) -> bool:
     """Whether a word opens a sentence, a quotation or a parenthesis (so may be capitalised)."""
     prefix = text[:start].rstrip()
-    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(("“", '"', "‘", "(", ":"))
+    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(
+        ("“", '"', "‘", "(", ":", " -", "—", "–")
+    )
 
 
 def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
@@ -254,6 +256,10 @@ def _lookback_title(text: str, toks: list[_Token], index: int) -> str | None:
     return text[toks[start].start : toks[j].end]
 
 
+_TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \((?P<short>[A-Z]{2,6})\)")
+"""'respiratory syncytial virus (RSV)': the short form of a term, not an organisation."""
+
+
 @dataclass
 class _Collector:
     drafts: dict[str, EntityDraft] = field(default_factory=dict)
@@ -296,6 +302,13 @@ class _Collector:
         after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
         title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
         title = title or _lookback_title(text, toks, first)
+        owner = re.match(
+            r"(?P<org>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) of (?P<title>.+)$", title or ""
+        )
+        if owner and owner.group("org").split()[-1].lower() in lexicon().org_words:
+            # 'the Civic Union of Prime Minister Anders Holm': his party, and his title
+            self.add("organisation", owner.group("org"))
+            title = owner.group("title")
         kind = _kind(words, before, after, title is not None)
         if kind is None:
             return
@@ -371,6 +384,50 @@ def _drop_common_words(collector: _Collector) -> None:
         gazetteer = draft.name.lower() in lexicon().places
         if lone and not gazetteer and draft.name.lower() in collector.lower_words:
             del collector.drafts[key]
+
+
+_ORG_NOUNS = (
+    r"charity|company|firm|group|agency|organi[sz]ation|union|party|club|bank|startup|"
+    r"retailer|carmaker|maker|developer|manufacturer|insurer|lender|airline|broadcaster|"
+    r"newspaper|movement|alliance|coalition|foundation|institute|regulator|watchdog|NGO"
+)
+_ORG_APPOSITION = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w’'-]+ ){{0,3}}?(?:{_ORG_NOUNS}),? "
+    r"(?P<name>[A-Z][\w’'.-]*(?: (?:&|[A-Z][\w’'.-]*)){0,3})"
+    r"(?=[,.]| (?:said|says|has|had|was|is)\b)"
+    rf"|(?P<first>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:{_ORG_NOUNS})\b"
+)
+"""'The charity, Bright Start, said', 'Corvane, a privately held company': an organisation."""
+
+
+_PLACE_APPOSITION = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:capital|city|town|village|port|"
+    r"province|region|district|county|state),? (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})"
+    r"(?=[,.])"
+)
+"""'Solmen's capital, Tarsa,': a place."""
+
+
+def _org_appositions(collector: _Collector, body: str) -> None:
+    """A name the article calls a charity, a company or a party is an organisation, not a
+    person (two capitalised words) nor a place; one it calls a capital or a town is a place."""
+    for pattern, kind in ((_ORG_APPOSITION, "organisation"), (_PLACE_APPOSITION, "place")):
+        for match in pattern.finditer(body):
+            name = match.group("name") or match.group("first")
+            draft = collector.drafts.get(name.lower())
+            if draft is not None and draft.kind not in ("date", kind) and not draft.titles:
+                draft.kind = "place" if kind == "place" else "organisation"
+                draft.gender = None
+
+
+def _drop_terms(collector: _Collector, body: str) -> None:
+    """An acronym the article spells out in lower case ('respiratory syncytial virus (RSV)')
+    names a thing, not an organisation that could say or do anything."""
+    for match in _TERM_ACRONYM.finditer(body):
+        draft = collector.drafts.get(match.group("short").lower())
+        if draft is not None and draft.kind == "organisation":
+            del collector.drafts[match.group("short").lower()]
 
 
 def _merge_short_names(collector: _Collector) -> None:
@@ -458,9 +515,12 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
                 _vote(votes, subject, opening.group("p"))
             else:
                 subject = _nearest_after(here, clause, 0)
+            named_at = _first_position(subject, clause) if subject and not opening else 0
             for pronoun in _OTHER_PRONOUN.finditer(clause, opening.end() if opening else 0):
                 word = pronoun.group("p").lower()
                 quoted_cue = word in {"she", "he"}
+                if not quoted_cue and pronoun.start() < named_at:
+                    continue  # 'Her rival, Tomas Ribeiro, ...': 'her' is someone else
                 person = (
                     _nearest_before(here, text, start + pronoun.start()) if quoted_cue else subject
                 )
@@ -471,6 +531,11 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
         female, male = found.count("female"), found.count("male")
         if female != male:
             person.gender = "female" if female > male else "male"
+
+
+def _first_position(person: EntityDraft, text: str) -> int:
+    found = [text.find(name) for name in [person.name, *person.aliases] if name in text]
+    return min(found) if found else 0
 
 
 def _vote(votes: dict[str, list[str]], person: EntityDraft | None, pronoun: str) -> None:
@@ -542,6 +607,8 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
         _appositions(collector, sentence.text)
     _lead_description(collector, sentences)
     _drop_common_words(collector)
+    _drop_terms(collector, body)
+    _org_appositions(collector, body)
     _merge_short_org_names(collector, body)
     _merge_short_names(collector)
     _link_demonyms(collector, body)

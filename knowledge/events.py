@@ -23,11 +23,15 @@ __all__ = ["find_actions", "find_attributes", "find_meetings"]
 
 _MEETING = re.compile(
     r"\b(?:(?:had|has|have|will|would|to|did not|first|also|then|later) )*"
-    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|hosts|conferred)\b"
+    r"(?P<verb>met|meets|meet|held talks|holds talks|sat down|hosted|hosts|conferred"
+    r"|(?:spoke|talked|speaks|talks)(?= (?:by (?:tele)?phone|on the (?:tele)?phone)\b)"
+    r"|(?:held|had|holds|has) an? (?:tele)?phone call)\b"
     r"(?P<rest>[^.;]*)"
 )
 _ADVERBIAL = re.compile(
-    r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later)\b"
+    r"^\s*(?:(?:again|privately|briefly|separately|secretly|twice|once|also|early|late|later"
+    r"|by (?:tele)?phone|on the (?:tele)?phone|for (?:about |more than |nearly |almost )?\w+ "
+    r"(?:hours?|minutes))\b"
     r"|\(\w+\))\s*"
 )
 
@@ -60,34 +64,52 @@ _IRREGULAR = (
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
     r"should|plans to|plan to|is to|are to|is due to|are due to|was due to|were due to)"
-    r"(?: not yet| not| also| still| now)?(?: been| be| have)? )"
+    r"(?: not yet| not| also| still| now| already| just| recently| again)?(?: been| be| have)? )"
 )
 _CATENATIVE = (
     r"(?:declined|refused|agreed|promised|threatened|vowed|pledged|decided|tried|sought|failed|"
     r"planned|wanted|began|started|continued|offered|voted|moved|rushed|hoped|expected|chose)"
 )
 """Verbs whose meaning is completed by 'to' + verb: 'declined to comment', 'agreed to buy'."""
+_ASPECTUAL = r"(?:began|begun|started|stopped|continued|resumed|kept|finished)"
+"""'began notifying customers': the -ing verb is what was done."""
 _MODAL = (
     r"(?:(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should)"
-    r"(?: not| also| still| now)? )"
+    r"(?: not| also| still| now| already| just| recently| again)? )"
 )
 _NP_WORD = (
     r"(?!(?:was|were|is|are|be|been|has|have|had|will|would|did|does|do|could|can|may|might|"
-    r"must|should|not)\b)[a-z][\w-]*"
+    r"must|should|not)\b)[a-z][\w-]*(?:(?<=s)['’](?= ))?"
 )
-_PASSIVE = re.compile(r"^(?:was|were|is|are|has been|have been|had been|will be|would be) ")
+_PASSIVE = re.compile(
+    r"^(?:was|were|is|are|has been|have been|had been|(?:will|would|must|can|could|should|may"
+    r"|might) be) "
+)
 _ACTION = re.compile(
-    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |He |She |We |I |This |That )"
-    rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}(?=[A-Z][\w’'.-]* [A-Z]))?"
-    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|[a-z]+s"
+    rf"^(?P<subject>(?:The |the |A |a |An |an )?(?!The |They |We |I |This |That )"
+    rf"(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:{_NP_WORD} ){{1,2}}"
+    rf"(?=[A-Z][\w’'.-]* (?:[A-Z]|{_AUX}|[a-z]+ed\b)))?"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:['’]s(?: {_NP_WORD}){{1,3}}?)?|[a-z]+s"
+    rf"|[A-Z][a-z]+(?: {_NP_WORD}){{0,2}} (?!(?:has|was|is|does|says)\b)[a-z]+s"
+    rf"(?: (?:in|across|of|from) (?:the )?"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
+    rf"|(?:The|the) (?:{_NP_WORD} ){{1,2}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+    rf"(?: of (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
     rf"|(?:(?:About|Around|Nearly|Almost|Roughly|More than|At least|Some|Over) [\d,]+"
+    rf"|Each|each|Every|every|All|all|Both|both"
     rf"|The|the|A|a|An|an|Its|its|His|his|Her|her|Their|their|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|"
-    rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: of [A-Z][\w’'.-]*"
-    rf"(?: [A-Z][\w’'.-]*)*)?|it|they)"
+    rf"Many|Most|\d[\d,]*) {_NP_WORD}(?: {_NP_WORD}){{0,4}}(?: (?:of|in|at|from) (?:the )?"
+    rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?: and [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?)?|it|they)"
+    rf"(?: [a-z]+ed by (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
+    rf"(?P<when> (?:on|last|this|late|early) (?:[A-Z][a-z]+day|week|month|night|morning"
+    rf"|afternoon|evening))?"
     rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
-    rf"|(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
-    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE} to [a-z]+|[a-z]+ed|{_IRREGULAR}|[a-z]+ing(?: to [a-z]+)?)"
-    rf"|{_MODAL}[a-z]+)\b"
+    rf"|(?P<named>(?:[a-z]+ ){{0,3}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
+    rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|{_ASPECTUAL} [a-z]+ing"
+    rf"|[a-z]+ed|{_IRREGULAR}"
+    rf"|[a-z]+ing(?: to [a-z]+)?)"
+    rf"|{_MODAL}[a-z]+|(?:is|are|was|were)(?: not)? (?:due|set|expected|scheduled|likely|"
+    rf"unlikely|able|unable|about|going) to [a-z]+)\b"
     rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
 )
 _CLAUSE_BREAK = re.compile(
@@ -106,8 +128,10 @@ _PARTICIPLE_END = re.compile(
 )
 _PARTICIPLE = re.compile(r", (?P<verb>[a-z]+ing) (?P<rest>(?:to|for|towards|into) [^.;]+)")
 _COPULA = re.compile(
-    r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?) (?P<verb>(?:has|have|had) been|is|are|was|"
-    r"were|remains|remained) (?P<value>(?!not\b)(?:[^;.]|\.(?=\d))+?)"
+    r"^(?P<subject>(?:The |the )?[A-Z][^,;]{1,80}?)(?:, \d{1,3},)? "
+    r"(?P<verb>(?:has|have|had) been|is|are|was|were|remains|remained|became|has become|becomes) "
+    r"(?P<value>(?!not\b|[a-z]+ed to [a-z]|[a-z]+ing (?:the|a|an|its|his|her|their|\d|to|for|up|"
+    r"out)\b)(?:[^;.]|\.(?=\d))+?)"
     r"(?=,? (?:and|but) |, [^,]{2,60}? (?:said|says|told)\b|\.(?!\d)|;|$)"
 )
 _CLAUSE_INSIDE = re.compile(r" (?:is|are|was|were|has|have|had|will|would|it|they) ")
@@ -157,11 +181,18 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
         for match in _MEETING.finditer(text):
             if _in_quote(text, match.start()) and not sentence.text.lstrip().startswith(("“", '"')):
                 continue
+            if match.group("verb").startswith("host") and re.match(r" by\b", match.group("rest")):
+                continue  # 'talks hosted by the prime minister' names no one who met
             draft = FactDraft("meeting", sentence, match.start(), match.end())
             agent = _subject_before(text, match.start())
             agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
-            draft.put("agent", re.sub(r"\s+(?:had|has|have|will|would)$", "", agent))
-            draft.put("partner", _partner(match.group("rest")))
+            agent = re.sub(r"\s+(?:had|has|have|will|would)$", "", agent)
+            partner = _partner(match.group("rest"))
+            first = _first_of_pair(text, agent, match.start()) if partner is None else None
+            if first:  # 'Irena Dusek and her counterpart, Rashid Omar, met for four hours'
+                agent, partner = first, agent
+            draft.put("agent", agent)
+            draft.put("partner", partner)
             _put_circumstances(draft, text, match.start())
             if draft.slots.get("agent") or draft.slots.get("partner"):
                 drafts.append(draft)
@@ -173,6 +204,17 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
             draft.put("time", when.rstrip("’' s") if when else None)
             drafts.append(draft)
     return drafts
+
+
+def _first_of_pair(text: str, agent: str, end: int) -> str | None:
+    """'A and B met': A, when the agent found (B) follows ' and ' after a name."""
+    start = text.rfind(agent, 0, end) if agent else -1
+    if start < 5 or not text.endswith(" and ", 0, start):
+        return None
+    first = text[clause_start(text, start - 5) : start - 5].strip(' ,“"')
+    first = _DATELINE.sub("", first)
+    named = re.search(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$", first)
+    return first if named and len(first.split()) <= 8 else None
 
 
 def _partner(rest: str) -> str | None:
@@ -220,11 +262,22 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
                 continue
             verb = match.group("verb")
             words = verb.split()
-            skip = {"met", "took", "according", "meeting", "citing", "including"}
+            skip = {"met", "according", "meeting", "citing", "including"}
             if words[-1] in lexicon().cue_verbs or skip & set(words):
                 continue
+            if words[-1] == "took" and re.match(r" (?:place|part)\b", match.group("rest")):
+                continue
+            particle = re.match(r" (\w+)", match.group("rest"))
+            if particle and f"{words[-1]} {particle.group(1)}" in lexicon().cue_verbs:
+                continue  # 'called on both sides to ...' is a statement
             draft = _action(sentence, start, stop, match)
+            lead = _DATELINE.match(text)
+            first = lead.end() if lead else 0
+            opening = find_time(text, first, start) if start == starts[0] else None
+            if opening and "time" not in draft.slots:
+                draft.put("time", opening.text)  # 'On Monday, police arrested ...'
             drafts.append(draft)
+            drafts.extend(_coordinated(sentence, text, draft, start + match.end("verb"), stop))
             for participle in _PARTICIPLE.finditer(text, start + match.end("verb"), stop):
                 if participle.group("verb") in skip:
                     continue
@@ -237,9 +290,51 @@ def find_actions(sentences: list[Sentence]) -> list[FactDraft]:
     return drafts
 
 
+_OBJECT_END = re.compile(
+    r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|but|with|within"
+    r"|since|despite|amid)\b"
+    r"|,(?!\d{3})"
+)
+"""Where an object ends: a preposition or a comma (not the one in '1,800')."""
+_AND_VERB = re.compile(
+    r" and (?P<verb>(?:would|will|could|has|have|had|did)(?: not)?(?: yet| also)? [a-z]+"
+    r"|[a-z]+ed(?= (?:the|a|an|its|his|her|their|about|some|\d)))\b(?P<rest>[^;]*)"
+)
+"""'it had agreed to buy X and would cut about 1,800 jobs': a second action, same agent."""
+
+
+def _coordinated(
+    sentence: Sentence, text: str, first: FactDraft, start: int, stop: int
+) -> list[FactDraft]:
+    found = _AND_VERB.search(text, start, stop)
+    if found is None or found.group("verb").split()[-1] in lexicon().cue_verbs:
+        return []
+    draft = FactDraft("action", sentence, found.start() + 5, found.end())
+    draft.put("agent", first.slots.get("agent"))
+    entity = first.entities.get("agent")
+    if entity:
+        draft.entities["agent"] = entity
+    verb = found.group("verb")
+    draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
+    draft.put("negated", "yes" if re.search(r"\bnot\b", verb) else None)
+    head = _OBJECT_END.split(found.group("rest"))[0].strip()
+    draft.put("object", head if len(head) > 2 else None)
+    _circumstances(draft, text[:stop], found.start("rest"))
+    return [draft]
+
+
+_OPENING = re.compile(
+    r"(?:Under|In|At|After|Before|During|Since|Despite|Following|Amid|Earlier|Later|Meanwhile"
+    r"|However|Separately|On [A-Z][a-z]+day)(?: [^,;“\"]{2,60}?)?, (?=[a-z]|[A-Z][a-z]+ [a-z])"
+)
+"""An opening phrase before the subject: 'Under the plan, ', 'On Monday, ', 'However, '."""
+
+
 def _clause_starts(text: str) -> list[int]:
     dateline = _DATELINE.match(text)  # 'LISBON (AFP) - The party won ...'
-    starts = [dateline.end() if dateline else 0]
+    first = dateline.end() if dateline else 0
+    opening = _OPENING.match(text, first)  # 'Under the plan, each country will ...'
+    starts = [opening.end() if opening else first]
     starts += [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     return sorted(starts)
 
@@ -252,8 +347,12 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if particle:
         verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
     draft = FactDraft("action", sentence, start, start + match.end())
+    inserted = re.search(r" (on [A-Z][a-z]+day)(?= to )", verb)  # 'agreed on Monday to reopen'
+    if inserted:
+        verb = verb.replace(inserted.group(), "")
     subject = match.group("subject")
-    if match.group("named") and re.match(r"(?:the|a|an|its|his|her|their) ", subject, re.I):
+    described = re.match(r"(?:the|a|an|its|his|her|their) |[A-Z][\w.-]*['’]s ", subject, re.I)
+    if match.group("named") and described:
         subject = match.group("named")  # 'The brother-in-law, Aldous Penhale, 61, was ...'
     if _PASSIVE.match(verb) and _PARTICIPLE_END.search(verb):
         # 'X was arrested (by Y)': X is what the action was done to.
@@ -272,15 +371,17 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     draft.put("verb", re.sub(r"\b(?:did|does|do) not ", "", verb))
     negated = re.search(r"\bnot\b|\bnever\b", verb)
     draft.put("negated", "yes" if negated else None)
-    obj = re.split(
-        r"\b(?:to|in|on|at|after|before|because|for|from|if|as|during|until|and|with)\b|,", rest
-    )
+    obj = _OBJECT_END.split(rest)
     head = obj[0].strip() if obj else ""
     time = find_time(head)
-    if time and time.start:
-        head = head[: time.start].strip()  # 'the sentence a day later'
-    draft.put("object", head if len(head) > 2 else None)
-    reported_on = draft.slots.pop("time", None)
+    if time and (time.start or time.end == len(head)):
+        head = head[: time.start].strip()  # 'the sentence a day later'; 'broke down last week'
+    draft.put("object", head if len(head) > 2 or re.search(r"\d", head) else None)
+    reported_on = (
+        draft.slots.pop("time", None)
+        or (match.group("when") or "").strip()
+        or (inserted.group(1) if inserted else None)
+    )
     _circumstances(draft, text, start + match.start("rest"))
     if reported_on and "time" not in draft.slots:
         draft.slots["time"] = reported_on

@@ -302,12 +302,13 @@ def _named_in(index: Index, entity_id: str, text: str) -> bool:
 
 
 def _agent_bonus(question: Question, index: Index, facts: list[Fact]) -> float:
-    """'What are the mediators trying to do?': a fact whose agent or speaker is the mediators."""
+    """'What are the mediators trying to do?': a fact whose agent or speaker is the mediators;
+    'What did the trial find?': a report whose source is the trial."""
     if not question.concepts or question.concepts[0] in question.predicate:
         return 0.0
     first = question.concepts[0]
     for fact in facts:
-        for role in ("agent", "speaker"):
+        for role in ("agent", "speaker", "source"):
             if first & index.slot_concepts.get((fact.id, role), frozenset()):
                 return AGENT_BONUS
     return 0.0

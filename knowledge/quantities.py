@@ -8,7 +8,7 @@ import re
 from knowledge.clauses import clause_start, mask_abbreviations, quote_spans
 from knowledge.lexicon import lexicon, past_forms
 from knowledge.schema import Sentence
-from knowledge.statements import FactDraft
+from knowledge.statements import DATELINE, FactDraft
 
 __all__ = ["find_quantities"]
 
@@ -23,7 +23,7 @@ _NOUN = (
 _COUNTED = rf"(?: {_NOUN}(?: {_NOUN})?)"
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£¥-])(?P<value>"
-    rf"(?P<number>(?P<money>[$€£¥] ?)?\d[\d,]*(?:\.\d+)?(?! ?[ap][.\u2024]?m\b))"
+    rf"(?P<number>(?P<money>[$€£¥] ?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?! ?[ap][.\u2024]?m\b))"
     rf"(?P<unit>(?: ?%| percent\b| per cent\b)(?: of (?:the |its |their )?{_NOUN}(?: {_NOUN})?)?"
     rf"| of (?:the )?\d[\d,]* [a-z]+"
     rf"|(?: (?:million|billion|trillion)\b)?{_COUNTED}?))"
@@ -96,6 +96,9 @@ def _measured(text: str, match: re.Match[str], start: int) -> str | None:
     """What the number measures: 'revenue' in 'revenue of $2 billion', the clause's subject in
     'X took 38 percent', the noun after a number that opens a clause ('31 people ... were')."""
     clause = clause_start(text, start)
+    dateline = DATELINE.match(text)  # 'NAIRAVI, March 4 (Reuters) - A measles outbreak ...'
+    if dateline and clause < dateline.end() <= start:
+        clause = dateline.end()
     while text.endswith("such as ", 0, clause):
         clause = clause_start(text, clause - len(" such as "))  # 'effects such as a cough'
     words = _WORD.findall(text[clause:start])

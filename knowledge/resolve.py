@@ -5,6 +5,8 @@ every slot to the entity it names."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from knowledge.entities import EntityDraft, mention_pattern
 from knowledge.schema import Sentence
@@ -13,13 +15,47 @@ from knowledge.statements import FactDraft
 __all__ = ["link_slots", "resolve_descriptions", "resolve_holders", "resolve_speakers"]
 
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "(previous speaker)"}
-_GENERIC_NOUNS = (
-    r"movement|group|company|firm|club|party|team|organisation|organization|agency|developer|"
-    r"maker|regulator|side|carmaker|retailer|bank|ministry|government|union|board"
+_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "company": "company firm developer maker carmaker retailer manufacturer lender insurer "
+        "airline operator bank inc inc. corp corp. corporation co. ltd ltd. llc plc holdings "
+        "systems technologies motors airlines airways pharmaceuticals pharma robotics capital "
+        "securities partners analytics labs laboratories energy bancorp",
+        "club": "club team side fc united rovers athletic wanderers",
+        "party": "party alliance democrats republicans greens socialists conservatives bloc",
+        "government": "government ministry department cabinet administration",
+        "agency": "agency regulator authority commission bureau inspectorate board",
+        "union": "union federation association confederation",
+        "court": "court tribunal",
+        "police": "police",
+        "school": "university institute college school academy",
+        "outlet": "newspaper broadcaster outlet journal times post news tribune gazette herald "
+        "courier echo radio television network channel",
+    }.items()
+}
+"""What kind of organisation a reference noun ('the ministry') or a name word ('Rovers') says."""
+_GENERIC_NOUNS = "movement|group|organisation|organization|" + "|".join(
+    sorted({w for words in _KINDS.values() for w in words if w.isalpha() and len(w) > 3})
 )
 _DETERMINERS = re.compile(r"^(?:its|his|her|their|the|a|an)\s+", re.IGNORECASE)
 _ORG_PRONOUNS = {"It", "it", "they"}
-_GENERIC = re.compile(rf"\b(?:the|its) (?:{_GENERIC_NOUNS})\b", re.IGNORECASE)
+_GENERIC = re.compile(
+    rf"^(?P<det>the|its|his|her|their) (?:[a-z]+ )?(?P<noun>{_GENERIC_NOUNS})\b"
+    rf"|\b(?P<det2>the|its|his|her|their) (?P<noun2>{_GENERIC_NOUNS})\b",
+    re.IGNORECASE,
+)
+"""'the disaster agency' as the whole slot; 'a spokesman for the ministry' inside one."""
+_EXPLETIVE = re.compile(
+    r"^It (?:is|was|remains|remained|has been|had been)(?: still)? (?:not |also )?"
+    r"(?:clear|unclear|known|unknown|likely|unlikely|possible|impossible|expected|too early)\b"
+)
+_THEIR_PEOPLE = re.compile(
+    r"^(?:his|her) (?:office|spokes(?:man|woman|person)|aides?|lawyers?|campaign|"
+    r"representatives?|press secretary)$",
+    re.IGNORECASE,
+)
+"""'his office said': speaks for the person 'his' means."""
 _HOLDER_PRONOUNS = {"", "he", "she", "they", "it"}
 _ENTITY_SLOTS = ("speaker", "agent", "partner", "source", "subject", "holder", "on_behalf_of")
 
@@ -31,11 +67,18 @@ def _is_person_text(text: str, people: list[EntityDraft]) -> bool:
 def resolve_speakers(
     facts: list[FactDraft], drafts: list[EntityDraft], sentences: list[Sentence]
 ) -> None:
-    """Replace 'he said', 'it said' and quote-only sentences with the speaker meant."""
+    """Replace 'he said', 'it said' and quote-only sentences with the speaker meant; 'He is
+    due to appear ...' with the person acting."""
     people = [d for d in drafts if d.kind == "person"]
     recent = _recent_people(sentences, people)
     previous: list[tuple[str, bool]] = []
     for fact in facts:
+        agent = fact.slots.get("agent", "")
+        if fact.kind in ("action", "meeting") and agent in {"He", "She"}:
+            person = recent.get((fact.sentence.id, agent.lower()))
+            if person:
+                fact.slots["agent_as_written"] = agent
+                fact.slots["agent"] = person
         if fact.kind != "statement":
             continue
         speaker = fact.slots.get("speaker", "")
@@ -178,26 +221,62 @@ def link_slots(
     pattern = mention_pattern(list(owner))
     orgs = [i for i, d in enumerate(drafts) if d.kind == "organisation"]
     kinds: dict[str, str] = {name: drafts[i].kind for name, i in owner.items()}
+    mentions: _OrgMentions | None = None
+    spoken: dict[str, str] = {}
     for fact in facts:
+        speaker = fact.slots.get("speaker", "")
+        if "speaker_as_written" in fact.slots and speaker in spoken:
+            # 'it said' resolved to 'the company' of an earlier sentence means what that did
+            fact.entities["speaker"] = spoken[speaker]
         for slot in _ENTITY_SLOTS:
+            written = fact.slots.get(f"{slot}_as_written")
+            pronoun = fact.kind in ("action", "meeting") and written in {"He", "She"}
+            if slot in fact.entities or pronoun:
+                # An action's 'He' is left to the index, which keeps such references apart
+                # from the sentence's entities (see index._pronoun_references).
+                continue
             text = fact.slots.get(slot)
             if not text or pattern is None:
                 continue
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
+            elif text in _ORG_PRONOUNS and _EXPLETIVE.match(fact.sentence.text):
+                continue  # 'It was unclear how many ...' is about no one
+            elif _THEIR_PEOPLE.match(text):
+                if mentions is None:
+                    mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
+                person = _owner(text, fact, drafts, mentions)
+                if person is not None:
+                    fact.entities[slot] = ids[person]
             elif orgs and (text in _ORG_PRONOUNS or _GENERIC.search(text)):
-                nearest = _nearest_org(fact, drafts, orgs, sentences or [fact.sentence])
-                if nearest is not None:
-                    fact.entities[slot] = ids[nearest]
+                if mentions is None:
+                    mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
+                referent = _referent(text, fact, drafts, orgs, mentions)
+                if referent is not None:
+                    fact.entities[slot] = ids[referent]
+        if fact.kind == "statement" and "speaker" in fact.entities:
+            spoken[speaker] = fact.entities["speaker"]
 
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:
     """The entity name a slot is about: a person first for who-slots, never a date."""
-    matches = [m.group() for m in pattern.finditer(text) if kinds[m.group()] != "date"]
-    if not matches:
+    found = [m for m in pattern.finditer(text) if kinds[m.group()] != "date"]
+    if not found:
         return None
+    matches = [m.group() for m in found]
     people = [m for m in matches if kinds[m] == "person"]
+    owned = [
+        m.group()
+        for m, before in zip(found[1:], found, strict=False)
+        if kinds[before.group()] == "person" and text[before.end() : m.start()] in {"’s ", "'s "}
+    ]
+    if slot in {"speaker", "agent", "partner", "subject"} and owned:
+        return owned[-1]  # "President Mira Solano's Renewal Party" is the party
+    head = found[0]
+    of_someone = kinds[head.group()] == "organisation" and text.startswith(" of ", head.end())
+    if of_someone and not re.search(r"[,;]| and ", text[: head.start()]):
+        return head.group()  # 'The conservative Civic Union of Prime Minister Anders Holm'
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
     if slot in {"subject", "holder"}:
@@ -205,20 +284,107 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
     return max(matches, key=len)
 
 
-def _nearest_org(
-    fact: FactDraft, drafts: list[EntityDraft], orgs: list[int], sentences: list[Sentence]
+@dataclass
+class _OrgMentions:
+    """Which organisations each sentence names, in order (computed once per article); longest
+    names first, so 'Estmark' inside 'Estmark Medicines Agency' is not Estmark."""
+
+    sentences: list[Sentence]
+    position: dict[str, int]
+    named: list[list[int]]
+
+    @classmethod
+    def of(cls, drafts: list[EntityDraft], sentences: list[Sentence]) -> _OrgMentions:
+        """Scan the sentences once with every non-person name."""
+        owner = {n: i for i, d in enumerate(drafts) if d.kind == "organisation" for n in _names(d)}
+        others = [n for d in drafts if d.kind != "person" for n in _names(d)]
+        pattern = mention_pattern([*owner, *others])
+        named = [
+            [owner[m.group()] for m in pattern.finditer(s.text) if m.group() in owner]
+            if pattern is not None
+            else []
+            for s in sentences
+        ]
+        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named)
+
+
+def _names(draft: EntityDraft) -> list[str]:
+    return [draft.name, *draft.aliases]
+
+
+def _referent(
+    text: str, fact: FactDraft, drafts: list[EntityDraft], orgs: list[int], mentions: _OrgMentions
 ) -> int | None:
-    """The organisation named last in this sentence or the three before; else in the next."""
-    order = [s.id for s in sentences]
-    here = order.index(fact.sentence.id) if fact.sentence.id in order else 0
-    window = [*reversed(sentences[max(0, here - 3) : here + 1]), *sentences[here + 1 : here + 2]]
-    for sentence in window:
-        best: tuple[int, int] | None = None
-        for i in orgs:
-            for name in [drafts[i].name, *sorted(drafts[i].aliases)]:
-                position = sentence.text.rfind(name)
-                if position >= 0 and (best is None or position > best[0]):
-                    best = (position, i)
-        if best is not None:
-            return best[1]
+    """The organisation 'it', 'the ministry' or 'his party' means: the nearest one of that kind
+    ('the company' is not the agency named last); else the one the article is about. 'its
+    developer' is not the organisation 'its' points back to in the same sentence."""
+    generic = _GENERIC.search(text)
+    skip = ""
+    if generic is not None:
+        noun = (generic.group("noun") or generic.group("noun2")).lower()
+        orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        if (generic.group("det") or generic.group("det2")).lower() == "its":
+            skip = fact.sentence.id
+    nearest = _nearest_org(fact, set(orgs), mentions, skip)
+    if nearest is None and generic is not None:
+        return _main_org(orgs, mentions)
+    return nearest
+
+
+def _owner(
+    text: str, fact: FactDraft, drafts: list[EntityDraft], mentions: _OrgMentions
+) -> int | None:
+    """'his office said': the man named last in this sentence or the two before."""
+    gender = "male" if text.lower().startswith("his") else "female"
+    here = mentions.position.get(fact.sentence.id, 0)
+    for i in range(here, max(-1, here - 3), -1):
+        sentence = mentions.sentences[i].text
+        end = sentence.find(text) if i == here and text in sentence else len(sentence)
+        found = [
+            (sentence.rfind(name, 0, end), j)
+            for j, d in enumerate(drafts)
+            if d.kind == "person" and d.gender in (None, gender)
+            for name in _names(d)
+        ]
+        found = [(position, j) for position, j in found if position >= 0]
+        if found:
+            return max(found)[1]
+    return None
+
+
+def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:
+    """The organisation the article is about: the only candidate, or one named at least twice
+    as often as any other."""
+    if len(orgs) <= 1:
+        return orgs[0] if orgs else None
+    counts = Counter(i for named in mentions.named for i in named)
+    ranked = sorted(((counts[i], i) for i in orgs), reverse=True)
+    return ranked[0][1] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else None
+
+
+def _is_kind(noun: str, draft: EntityDraft) -> bool:
+    """'the ministry' can be the Health Ministry, 'the company' Corvane Biologics (its name says
+    no other kind), never the Medicines Agency; 'the movement' or 'the group' can be any."""
+    kind = next((k for k, words in _KINDS.items() if noun in words), None)
+    if kind is None:
+        return True
+    words = {w.lower() for name in [draft.name, *draft.aliases] for w in name.split()}
+    if noun in words or words & _KINDS[kind]:
+        return True
+    if any(words & other for k, other in _KINDS.items() if k != kind):
+        return False
+    return kind in ("company", "club")
+
+
+def _nearest_org(fact: FactDraft, orgs: set[int], mentions: _OrgMentions, skip: str) -> int | None:
+    """The organisation named last in this sentence or the three before; else in the next
+    (never in the sentence `skip`)."""
+    here = mentions.position.get(fact.sentence.id, 0)
+    window = [*range(here, max(-1, here - 4), -1), here + 1]
+    for i in window:
+        if i >= len(mentions.named) or mentions.sentences[i].id == skip:
+            continue
+        named: list[int] = [j for j in mentions.named[i] if j in orgs]
+        if named:
+            return named[-1]
     return None

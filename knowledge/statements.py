@@ -42,15 +42,30 @@ class FactDraft:
 
 
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
-    r"[-—–]+\s*"
+    r"^[A-Z][A-Z .,'’-]{2,40}"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \(|,? [A-Z][a-z]{2,8}\.? \d| [-—–]))?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?"
+    r"(?:[—–]+|(?<=\s)-+)\s*"
 )
-"""'BRUSSELS (Reuters) - ' opening the first sentence is not part of its subject."""
+"""'BRUSSELS (Reuters) - ' or 'LUSANA, Velmora (AP) - ' opening the first sentence is not part of
+its subject."""
 
 
 def _cue_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(cue) for cue in lexicon().cue_verbs)
-    return re.compile(rf"\b(?P<cue>{cues})\b")
+    nouns = _NOUN_CUES
+    return re.compile(
+        rf"\b(?P<cue>(?!(?:{nouns})\b(?! that\b|:|,? [“\"]))(?:{cues})"
+        rf"|called(?= (?:[\w’'-]+ ){{0,4}}[“\"]))\b"
+    )
+
+
+_NOUN_CUES = (
+    "states|claims|notes|comments|demands|promises|pledges|estimates|recalls|counters|hints|"
+    "reports|threats"
+)
+"""Cue words that are as often plural nouns ('member states', 'the claims'): cues only when
+speech follows ('states that', 'claims:')."""
 
 
 _CUE = _cue_pattern()
@@ -80,6 +95,17 @@ _FINDING = re.compile(
     r"(?P<content>.+)$"
 )
 """'The report found that ...', 'A study by the institute showed ...': what a document says."""
+_IN_STUDY = re.compile(
+    r"^(?P<content>.{12,}?) in an? (?P<src>(?:[\w’'-]+ ){0,3}(?:trial|study|survey|poll|experiment|"
+    r"analysis))(?=[,;.]|$)"
+)
+"""'The drug cut deaths by 40% in a late-stage trial, ...': what the trial found."""
+_SHOWED = re.compile(
+    r"^(?P<content>.{12,}?),? (?P<src>(?:the )?(?:[a-z-]+ ){0,2}(?:results|data|figures|statistics"
+    r"|count|records|documents|estimates|tallies|polls?|surveys?)) (?:showed|show|shows|indicated"
+    r"|suggested)\b"
+)
+"""'Labour won the most seats, official results showed on Monday': what the results say."""
 _CITING = re.compile(r"\bciting (?P<cites>[^,.;]+(?:,? and [^,.;]+)?)")
 
 
@@ -94,34 +120,83 @@ def _outside_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _cues_outside_quotes(text: str) -> Iterator[re.Match[str]]:
-    for start, end in _outside_quotes(text):
-        yield from _CUE.finditer(text, start, end)
+    outside = _outside_quotes(text)
+    for match in _CUE.finditer(text):  # the whole text: 'called X "..."' looks at the quote
+        if any(start <= match.start() and match.end() <= end for start, end in outside):
+            yield match
 
 
 def _speaker_before(text: str, cue_start: int) -> str:
-    start = clause_start(text, cue_start)
+    dateline = DATELINE.match(text)
+    floor = dateline.end() if dateline and dateline.end() <= cue_start else 0
+    start = max(clause_start(text, cue_start), floor)
+    embedded = _RELATIVE_SPEAKER.search(text, start, cue_start)
+    if embedded:
+        return embedded.group("who")  # 'a ban which Dresner said could be extended'
+    if text[:start].endswith(" and ") and (
+        _PLACE_BEFORE_AND.search(text, 0, start) or _JOINT_NAME.fullmatch(text, 0, start)
+    ):
+        # 'Consumer groups in Germany and France said'; 'The EU and the African Union said'
+        start = max(clause_start(text, start - 5), floor)
     for _ in range(2):
         tail = _AUXILIARY_TAIL.sub("", text[start:cue_start].strip(" ,")).strip(" ,")
         if tail and not _APPOSITIVE_TAIL.match(tail.rsplit(", ", 1)[-1]):
             break
-        if start < 2 or text[start - 2] != "," or text[start - 1] in '”"':
-            break  # never reach back into a quotation: '“It rained,” said X'
-        start = clause_start(text, start - 2)
+        if tail and _is_described_speaker(text, start, cue_start, tail):
+            return tail
+        if start < 2 or text[start - 2] != "," or text[start - 1] in '”"' or start <= floor:
+            break  # never reach back into a quotation ('“It rained,” said X') or a dateline
+        start = max(clause_start(text, start - 2), floor)
     parts = text[start:cue_start].strip(" ,").split(", ")
     if len(parts) > 1 and _AUXILIARY_ONLY.match(parts[-1]):
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
     while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
         parts.pop()
     speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
+    speaker = re.sub(r"\s+(?:both|all|each|too|jointly)$", "", DATELINE.sub("", speaker))
     time = find_time(speaker)
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
         speaker = speaker[time.end :].strip(" ,")
     return re.sub(r"^(?:and|but|then|so)\s+", "", speaker)
 
 
-def _time_before(text: str, cue_start: int) -> Phrase | None:
-    """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called'."""
-    start = max(0, cue_start - 80)
+def _is_described_speaker(text: str, start: int, cue_start: int, tail: str) -> bool:
+    """'Sales fell, the company said': a description right before the cue (no comma between)
+    speaks itself, unless a name comes just before it ('Amara Osei, the investigator said')."""
+    if not _DESCRIPTION.match(tail) or text[start:cue_start].rstrip().endswith(","):
+        return False
+    if start < 2 or text[start - 2] != ",":
+        return True
+    begin = clause_start(text, start - 2)
+    if re.search(r"[a-z] $", text[:begin]):
+        return True  # 'rose in Canada and Japan, the ministry said': a clause, not a name
+    before = text[begin : start - 2].strip(" ,")
+    return not _NAME_ONLY.match(before) or _SENTENCE_ADVERB.fullmatch(before) is not None
+
+
+_OCCASION = re.compile(
+    r"^(?:In|During) (?:an?|his|her|their|its) (?:[a-z]+ )?(?:message|letter|speech|address|"
+    r"interview|memo|e-?mail|video|post|note|briefing) (?:to|with) (?P<to>(?:[^,]|,(?=\d{3}))+?)"
+    r"(?: (?:on|last|this) [A-Z]?[a-z]+)?$"
+)
+"""'In a message to Ardent's 2,400 employees on Tuesday, ...': when and to whom it was said."""
+_SENTENCE_ADVERB = re.compile(
+    r"Meanwhile|However|Separately|Additionally|Similarly|Finally|Previously|Currently|Recently|"
+    r"Instead|Elsewhere|Overall|Nevertheless|Still|Later|Earlier|In a statement|"
+    + time_pattern().pattern,
+    re.IGNORECASE,
+)
+"""'Meanwhile, the union said', 'On Friday, the union said': no name before the description."""
+
+
+def _time_before(text: str, cue_start: int, speaker_start: int) -> Phrase | None:
+    """A time at the start of the speaker's clause: 'and on Friday a spokesman ... called';
+    not one in what was said before it ('made until August 2023, it said')."""
+    clause = clause_start(text, max(speaker_start, 0))
+    opening = text[:clause].strip(" ,")
+    if _SENTENCE_ADVERB.fullmatch(opening) or _OCCASION.match(opening):
+        clause = 0  # 'On Friday, the union said'; 'In a message to staff on Tuesday, X said'
+    start = max(0, cue_start - 80, clause)
     found = [m for m in time_pattern().finditer(text, start, cue_start)]
     if not found:
         return None
@@ -150,7 +225,14 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 
 
 _APPOSITIVE_TAIL = re.compile(
-    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z][^,]*|(?:who|whose|which) [^,]*)$"
+    r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
+    r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
+    r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
+)
+_DESCRIPTION = re.compile(r"^(?:the|its|his|her|their) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
+"""'the ministry', 'its developer', 'the country’s health ministry': no name, no clause."""
+_NAME_ONLY = re.compile(
+    r"^(?:(?:the|and) )?[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al|bin))*$"
 )
 _OBJECT_CUES = {"added", "adds", "described", "describes", "revealed", "reveals", "estimated"}
 _SPEECH_AFTER = re.compile(r"\s*(?:that\b|,|:|$|\.|“|\")")
@@ -159,9 +241,29 @@ _CALLED_ON = re.compile(r"\s*(?P<who>[^,;.]{2,60}?) to [a-z]")
 _NEGATED_CUE = re.compile(
     r"(?:\bnot|\bnever|declined to|refused to|would not|did not|does not|no longer)\s+$"
 )
+_RELATIVE_SPEAKER = re.compile(
+    r"\b(?:which|that|what|whom?) (?P<who>(?:the |its |his |her )?[A-Z][\w’'.-]*"
+    r"(?: [A-Z][\w’'.-]*)*|(?:the|its|his|her) [a-z]+|he|she|they|it)(?: (?:has|had|have|also))? $"
+)
+_PLACE_BEFORE_AND = re.compile(
+    r"\b(?:in|of|from|at|for) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* and $"
+)
+_JOINT_NAME = re.compile(
+    r"(?:[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]{2,20}\))? [-—–]+ )?(?:The |the )?"
+    r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|for|and))* and "
+)
+"""'The European Union and ': a name opening the sentence, before a second one."""
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
 _AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
-_LEAD_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*)+(?=[ ,])")
-_NOT_CONTENT = re.compile(r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b")
+_LEAD_NAME = re.compile(
+    r"[A-Z][\w.-]*['’]s (?:[a-z]+ ){0,3}[a-z]+, [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=,)"
+    r"|(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
+    r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
+)
+_NOT_CONTENT = re.compile(
+    r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b"
+    r"|(?:the|its|their|his|her) (?:[a-z]+est|most|least|first|worst|best|biggest|largest)\b"
+)
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
@@ -169,14 +271,16 @@ _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$
 
 
 def _statement(
-    sentence: Sentence, match: re.Match[str], same_speaker: str | None = None
+    sentence: Sentence, match: re.Match[str], same_speaker: str | None = None, since: int = 0
 ) -> FactDraft | None:
     text = sentence.text
-    if _NEGATED_CUE.search(text[: match.start()]):
-        return None
+    if _NEGATED_CUE.search(text[: match.start()]) or _PASSIVE.search(text, 0, match.start()):
+        return None  # 'did not say'; '300 have been confirmed' is no statement
     speaker = same_speaker or _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
     if not speaker and _COORDINATED.search(text, 0, match.start()):
-        lead = _LEAD_NAME.match(text)  # 'Henrik Lund, ..., called X "y" but cautioned that'
+        # 'Henrik Lund, ..., called X "y" but cautioned that'; 'Chief executive Ingrid Solberg
+        # apologised ... and said'
+        lead = _LEAD_NAME.match(DATELINE.sub("", text))
         speaker = lead.group() if lead else ""
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
@@ -189,18 +293,22 @@ def _statement(
         return None  # 'Reyes added a third in the 88th minute' is not speech
     if cue in {"agreed", "agrees"} and _AGREED_TO.match(text[cue_end:]):
         return None  # 'ministers agreed to delay the rules' is a decision, not speech
-    before = [q for q in quotes if q[1] <= match.start()]
+    before = [q for q in quotes if since <= q[0] and q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(
         r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|that)\b[ ,]*",
         "",
         after_text,
     )
-    if before:
+    opening = text[: before[0][0]].strip(" ,") if before else ""
+    if before and opening and speaker_start > 0 and not since:
+        content = text[:speaker_start].strip(" ,")  # 'The talks were "constructive", X said'
+        mode = "indirect"
+    elif before:
         content = text[before[0][0] : quotes[-1][1]]
         mode = "direct"
     else:
-        content = re.sub(r"^(?:that\s*,?\s*)", "", after_text)
+        content = _own_content(re.sub(r"^(?:that\s*,?\s*)", "", after_text))
         if _NOT_CONTENT.match(content) and speaker_start > 0:
             content = ""  # 'X, the minister said, adding that ...': X is what was said
         if not content.strip(" .") and speaker_start > 0:
@@ -214,7 +322,11 @@ def _statement(
     draft.put("mode", mode)
     behalf = _BEHALF.search(text)
     draft.put("on_behalf_of", behalf.group("who") if behalf else None)
-    time = find_time(text, match.start()) or find_time(speaker) or _time_before(text, match.start())
+    time = (
+        find_time(text, match.start())
+        or find_time(speaker)
+        or _time_before(text, match.start(), speaker_start)
+    )
     draft.put("time", time.text if time else None)
     masked = mask_abbreviations(text)
     called = _CALLED_ON.match(masked[match.end() :]) if cue in _ADDRESSED_CUES else None
@@ -222,7 +334,26 @@ def _statement(
         draft.put("addressee", re.sub(r" (?:not|never)$", "", called.group("who").strip('“”"')))
     if cue.startswith(("told ", "tells ")):
         draft.put("addressee", cue.split(" ", 1)[1])
+    occasion = _OCCASION.match(text[: max(speaker_start, 0)].strip(" ,"))
+    if occasion and "addressee" not in draft.slots:
+        draft.put("addressee", occasion.group("to"))
     return draft
+
+
+_ASIDE = re.compile(
+    r",? but (?:he|she|it|they|[A-Z][\w’'.-]*) (?:did not|would not|declined|refused|gave no)\b"
+)
+
+
+def _own_content(content: str) -> str:
+    """'welcomed the decision but said the government would wait': what the first cue covers
+    stops where the speaker goes on to say more."""
+    for cue in _CUE.finditer(content):
+        coordinated = _COORDINATED.search(content, 0, cue.start())
+        if coordinated is not None:
+            return content[: coordinated.start()].strip(" ,")
+    aside = _ASIDE.search(content)  # '..., but he did not say how it would be financed'
+    return content[: aside.start()] if aside else content
 
 
 def find_statements(sentences: list[Sentence]) -> list[FactDraft]:
@@ -243,10 +374,14 @@ def _statements_in(sentence: Sentence) -> list[FactDraft]:
     ('welcomed the results but said the government would wait')."""
     found: list[FactDraft] = []
     for match in _cues_outside_quotes(sentence.text):
+        coordinated = _COORDINATED.search(sentence.text, 0, match.start())
         if not found:
             draft = _statement(sentence, match)
-        elif _COORDINATED.search(sentence.text, 0, match.start()):
-            draft = _statement(sentence, match, found[0].slots.get("speaker"))
+        elif coordinated:
+            # what the speaker goes on to say comes after the 'and'/'but', not in a quotation
+            # before it ('called the cuts "a death sentence" and vowed to ...')
+            speaker = found[0].slots.get("speaker")
+            draft = _statement(sentence, match, speaker, coordinated.start())
         else:
             continue
         if draft is not None:
@@ -264,11 +399,18 @@ def _unattributed_quote(sentence: Sentence) -> FactDraft:
 
 
 def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
-    """'According to X, ...', '..., according to X', 'X reported, citing Y, that ...'."""
+    """'According to X, ...', '..., according to X', 'X reported, citing Y, that ...', 'a study
+    found ...', '... in a trial'."""
     drafts: list[FactDraft] = []
     for sentence in sentences:
         text = sentence.text
-        match = _REPORT_LEAD.match(text) or _REPORT_TAIL.match(text) or _FINDING.search(text)
+        match = (
+            _REPORT_LEAD.match(text)
+            or _REPORT_TAIL.match(text)
+            or _FINDING.search(text)
+            or _SHOWED.match(text)
+            or _IN_STUDY.match(DATELINE.sub("", text))
+        )
         if match is None:
             reported = _REPORTED.match(text)
             if reported is None or "report" not in text[: reported.start("content")]:
@@ -277,6 +419,10 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
         draft = FactDraft("report", sentence, 0, len(text))
         draft.put("source", match.group("src"))
         content = _CITING.sub("", match.group("content")).strip(" ,.")
+        if not content or time_pattern().fullmatch(content):
+            content = text[: match.start("src")].strip(
+                " ,"
+            )  # '..., a UNICEF report found last year'
         draft.put("content", content)
         citing = _CITING.search(text)
         draft.put("cites", citing.group("cites") if citing else None)

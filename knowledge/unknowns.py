@@ -46,6 +46,9 @@ _RELATIVE = re.compile(
     r"|they|he|she|it)$"
 )
 """'a fee the clubs [did not reveal]': what is not known, then who does not say."""
+_WHICH_HOLDER = re.compile(r"^(?:which|whom|who|that) (?P<holder>.+)$")
+_ANTECEDENT = re.compile(r"\b(?:an?|the|its|his|her|their) (?:[\w’'-]+ ){0,3}?[\w’'-]+,? $")
+"""The noun phrase a ', which ...' clause is about: the last one before the comma."""
 
 
 def _unknown_pattern() -> re.Pattern[str]:
@@ -85,6 +88,12 @@ def _put_what_and_who(draft: FactDraft, text: str, match: re.Match[str], rest: s
     if not before:  # 'X, a spokeswoman for Y, declined to comment': the subject and its apposition
         before = text[: match.start()].strip(" ,")
     holder: str | None = before
+    which = _WHICH_HOLDER.match(before)
+    if not rest and which:
+        # 'a thermostat from an outside supplier, which the company declined to name'
+        antecedent = _ANTECEDENT.search(text, 0, clause_start(text, match.start()))
+        rest = antecedent.group().strip(" ,") if antecedent else ""
+        holder = which.group("holder")
     if not rest:
         relative = _RELATIVE.search(before)
         if relative:
@@ -94,7 +103,8 @@ def _put_what_and_who(draft: FactDraft, text: str, match: re.Match[str], rest: s
     if holder and (_EMPTY_HOLDER.match(holder) or len(holder.split()) > 8):
         holder = None
     draft.put("subject", rest)
-    draft.put("aspect", _aspect(rest))
+    naming = re.search(r"\b(?:name|identify)$", match.group("verb").lower())
+    draft.put("aspect", "identity" if naming and not rest.startswith("wh") else _aspect(rest))
     draft.put("holder", holder)
 
 

@@ -22,16 +22,16 @@ EXPECTED = sorted(ARTICLES.glob("*.expected.json"))
 NAMES = [path.name.removesuffix(".expected.json") for path in EXPECTED]
 
 RECALL_FLOORS = {
-    "business": 0.84,
-    "climate": 0.88,
-    "court": 0.94,
+    "business": 0.94,
+    "climate": 0.94,
+    "court": 1.0,
     "diplomacy": 0.55,
     "election": 0.41,
-    "health": 0.85,
-    "outbreak": 0.31,
+    "health": 0.90,
+    "outbreak": 0.5,
     "politics": 0.95,
-    "sports": 0.89,
-    "tech": 0.82,
+    "sports": 0.94,
+    "tech": 1.0,
 }
 """Share of expected facts found, per article: today's level rounded down to 5%."""
 ENTITIES_NOT_FOUND = {

@@ -18,9 +18,14 @@ CASES = [
     ("The two leaders held talks for about 90 minutes.", ("talks", "about 90 minutes")),
     ("The fund has paid out about 8 billion euros.", ("The fund", "about 8 billion euros")),
     ("Brekke, whose party holds 14 of the 101 seats, objected.", ("Brekke", "14 of the 101 seats")),
+    (
+        "NAIRAVI, March 4 (Reuters) - A measles outbreak has killed 17 children.",
+        ("A measles outbreak", "17 children"),
+    ),
 ]
 NOT_QUANTITIES = [
     "Holm, 61, conceded defeat.",
+    "Labour leader Maja Lind, 44, told supporters in Loranda that voters had chosen change.",
     "The hearing is on Feb. 17 in Harwick.",
     "Mayor Vance took office in 2023.",
     "He scored in the 23rd minute of a 2-1 win.",

@@ -41,6 +41,16 @@ CASES = [
         "The date of the next round of talks was not disclosed.",
         {"subject": "The date of the next round of talks", "aspect": "time"},
     ),
+    ("It gave no further details.", {"aspect": "other"}),
+    (
+        "The cost of compensating fishermen has not been agreed.",
+        {"subject": "The cost of compensating fishermen", "aspect": "number"},
+    ),
+    (
+        "The fault was traced to a part from an outside supplier, which the company declined "
+        "to name.",
+        {"subject": "an outside supplier", "aspect": "identity", "holder": "the company"},
+    ),
 ]
 
 
