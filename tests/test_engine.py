@@ -28,9 +28,9 @@ FLOORS = [
     ("outbreak.json", 0.67, 0.58),
     # Written blind by a helper session that never saw the code or the other sets; only their
     # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.66, 0.75),
-    ("wildfire.json", 0.69, 0.87),
-    ("mine.json", 0.73, 0.87),  # the same, written later (first measurement: 73.8% and 69.0%)
+    ("strike.json", 0.71, 0.75),
+    ("wildfire.json", 0.72, 0.87),
+    ("mine.json", 0.74, 0.87),  # the same, written later (first measurement: 73.8% and 69.0%)
     ("launch.json", 0.69, 0.62),
 ]
 
