@@ -219,17 +219,56 @@ def _stopwords_by_letters() -> dict[str, tuple[str, ...]]:
 
 
 _WH_WORDS = ("who", "what", "when", "where", "why", "how", "which")
-_LONG_FUNCTION_WORDS = ("about", "does", "with", "there", "their", "where", "which", "would")
+_LONG_FUNCTION_WORDS = (
+    "about",
+    "after",
+    "against",
+    "because",
+    "been",
+    "before",
+    "between",
+    "could",
+    "during",
+    "does",
+    "from",
+    "have",
+    "many",
+    "much",
+    "should",
+    "still",
+    "that",
+    "their",
+    "them",
+    "there",
+    "they",
+    "through",
+    "until",
+    "while",
+    "were",
+    "where",
+    "which",
+    "will",
+    "with",
+    "would",
+)
 
 
 def _misspelt_function_word(word: str, first: bool) -> str | None:
-    """'wher did ...', 'wen was ...', '... abot': one edit from a question word."""
+    """'wher did ...', 'wen was ...', '... abot', 'wer', 'stil': one edit from a question word
+    or a common function word (a three-letter word only when a letter is missing)."""
     choices: tuple[str, ...] = _WH_WORDS if first else ()
-    choices += _LONG_FUNCTION_WORDS if len(word) >= 4 else ()
-    for choice in choices:
-        if len(word) >= 3 and OSA.distance(word, choice) == 1 and word[0] == choice[0]:
-            return choice
-    return None
+    choices += tuple(w for w in _LONG_FUNCTION_WORDS if len(word) >= 4 or len(w) == len(word) + 1)
+    near = [c for c in choices if OSA.distance(word, c) == 1 and word[0] == c[0]]
+    if len(word) < 3 or not near:
+        return None
+    # A letter left out is the commonest slip: 'wher' is 'where' before it is 'when'.
+    return next((c for c in near if _within(word, c)), near[0])
+
+
+def _within(word: str, longer: str) -> bool:
+    """Whether ``word``'s letters appear in ``longer`` in order."""
+    letters = iter(longer)
+    return all(letter in letters for letter in word)
 
 
 def _opening_wh(words: list[str]) -> list[str]:

@@ -31,7 +31,7 @@ FLOORS = [
     ("strike.json", 0.71, 0.75),
     ("wildfire.json", 0.72, 0.87),
     ("mine.json", 0.74, 0.87),  # the same, written later (first measurement: 73.8% and 69.0%)
-    ("launch.json", 0.69, 0.62),
+    ("launch.json", 0.70, 0.62),
 ]
 
 

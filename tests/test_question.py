@@ -47,6 +47,33 @@ def test_an_auxiliary_before_an_auxiliary_is_a_misspelt_question_word(engine: En
     assert analysed.words[0] == "where" and analysed.wh == "place"
 
 
+FUNCTION_WORD_TYPOS = [
+    ("how many peple wer kiled", 3, "were"),
+    ("how many are stil missing", 3, "still"),
+    ("how much aid wil the government release", 3, "will"),
+    ("wher did the hamas delegation go", 0, "where"),
+    ("what is israel preparing for durring ramadan", 5, "during"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "position", "word"), FUNCTION_WORD_TYPOS, ids=[t[0] for t in FUNCTION_WORD_TYPOS]
+)
+def test_a_misspelt_function_word_is_read_as_that_word(
+    engine: Engine, question: str, position: int, word: str
+) -> None:
+    """A letter left out of 'were' or 'still' (or one wrong) does not leave an unknown word, and a
+    missing letter wins over a wrong one ('wher' is 'where', not 'when')."""
+    assert analyse(question, engine.index).words[position] == word
+
+
+def test_a_three_letter_word_is_not_read_as_a_function_word_with_a_wrong_letter(
+    engine: Engine,
+) -> None:
+    """'won' is not 'were' or 'will': only a missing letter makes a three-letter word one."""
+    assert analyse("who won the vote", engine.index).words[1] == "won"
+
+
 def test_swapped_letters_give_the_article_word_even_when_they_spell_another() -> None:
     """'trail' is read as the article's 'trial' when the article never says 'trail'."""
     index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "health.txt"))
