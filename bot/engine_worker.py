@@ -83,6 +83,7 @@ class Answers:
         return self.answer_here(chat_id, question)
 
     def answer_here(self, chat_id: int | None, question: str) -> Answer:
+        """Answer now, in this process (the child answers with this too)."""
         conversation = self.chats.get(chat_id) if chat_id is not None else None
         return self.engine.ask(question, conversation)
 
@@ -99,15 +100,14 @@ class WorkerAnswers(Answers):
         engine: Engine,
         chats: ChatContexts,
         *,
-        max_chats: int,
-        context_ttl: float,
-        logging: tuple[str, str] = ("INFO", "text"),
+        log_as: tuple[str, str] = ("INFO", "text"),
         config: WorkerConfig = DEFAULT_WORKER_CONFIG,
     ) -> None:
-        """``logging`` is the (level, format) the child logs with, as LOG_LEVEL and LOG_FORMAT."""
+        """The child keeps its chats within the bounds of ``chats`` (which serve only while it is
+        not there) and logs with ``log_as``: (level, format), as LOG_LEVEL and LOG_FORMAT."""
         super().__init__(engine, chats)
         self.config = config
-        self._init = ("init", engine.fact_base, max_chats, context_ttl, logging)
+        self._init = ("init", engine.fact_base, chats.bounds, log_as)
         self._process: asyncio.subprocess.Process | None = None
         self._pending: dict[int, asyncio.Future[Answer]] = {}
         self._ids = itertools.count()
@@ -289,21 +289,19 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> int:
     init = _read_blocking(source)
     if init is None:
         return 0
-    _, fact_base, max_chats, context_ttl, (level, fmt) = init
+    _, fact_base, (max_chats, context_ttl), (level, fmt) = init
     assert isinstance(fact_base, FactBase)
     setup_logging(level, fmt, stream=sys.stderr)
-    engine, chats = Engine(fact_base), ChatContexts(max_chats, context_ttl)
+    answers = Answers(Engine(fact_base), ChatContexts(max_chats, context_ttl))
     sink.write(_frame(("ready",)))
     sink.flush()
     while (message := _read_blocking(source)) is not None:
         if message[0] == "forget":
-            chats.forget(message[1])
+            answers.forget(message[1])
             continue
         _, ident, chat_id, question = message
         try:
-            answer: Answer | None = engine.ask(
-                question, chats.get(chat_id) if chat_id is not None else None
-            )
+            answer: Answer | None = answers.answer_here(chat_id, question)
         except Exception:
             log.exception("the engine failed on a question from chat %s", chat_id)
             answer = None

@@ -121,9 +121,7 @@ def build_application(
         WorkerAnswers(
             engine,
             chats,
-            max_chats=config.max_chats,
-            context_ttl=config.context_ttl,
-            logging=(settings.log_level, settings.log_format),
+            log_as=(settings.log_level, settings.log_format),
             config=config.worker,
         )
         if config.engine_worker

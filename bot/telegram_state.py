@@ -86,6 +86,11 @@ class ChatContexts:
     def __len__(self) -> int:
         return len(self._chats)
 
+    @property
+    def bounds(self) -> tuple[int, float]:
+        """The most chats kept, and the seconds an idle chat's context lives."""
+        return self._chats.max_size, self._chats.ttl
+
     def get(self, chat_id: int) -> Conversation:
         """Return the chat's conversation, starting a fresh one when there is none."""
         conversation = self._chats.get(chat_id)

@@ -30,9 +30,7 @@ def contexts() -> ChatContexts:
 @pytest.fixture
 async def worker(fact_base: FactBase) -> AsyncIterator[WorkerAnswers]:
     """A started worker whose child is ready."""
-    answers = WorkerAnswers(
-        Engine(fact_base), contexts(), max_chats=100, context_ttl=600.0, config=QUICK
-    )
+    answers = WorkerAnswers(Engine(fact_base), contexts(), config=QUICK)
     await answers.start()
     await until(lambda: answers.ready)
     yield answers
@@ -83,7 +81,7 @@ async def test_inline_questions_have_no_context(worker: WorkerAnswers, fact_base
 
 async def test_answers_in_process_until_started(fact_base: FactBase) -> None:
     """A worker that was never started still answers every question, in the bot's process."""
-    answers = WorkerAnswers(Engine(fact_base), contexts(), max_chats=10, context_ttl=60.0)
+    answers = WorkerAnswers(Engine(fact_base), contexts())
     answer = await answers.ask(1, "Who did David Barnea meet?")
     assert answer.answered and not answers.ready and answers.pid is None
     assert answers.chats.get(1).turns == 1
@@ -128,7 +126,7 @@ def _zombie(pid: int) -> bool:
 
 async def test_stop_ends_the_child(fact_base: FactBase) -> None:
     """Stopping closes the child's input; it exits and nothing is left running."""
-    answers = WorkerAnswers(Engine(fact_base), contexts(), max_chats=10, context_ttl=60.0)
+    answers = WorkerAnswers(Engine(fact_base), contexts())
     await answers.start()
     await until(lambda: answers.ready)
     pid = answers.pid

@@ -169,3 +169,8 @@ def test_inline_result_carries_the_answer() -> None:
     assert result.title == "Barnea"
     assert "who &lt;met&gt; burns" in result.input_message_content.message_text
     assert len(result.id.encode()) <= 64
+
+
+def test_chat_contexts_tell_their_bounds() -> None:
+    """The engine worker keeps its own chats within the same bounds."""
+    assert ChatContexts(7, 90.0).bounds == (7, 90.0)
