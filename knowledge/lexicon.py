@@ -106,6 +106,10 @@ def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a lower-case word; irregular verb forms ('met', 'told')
     are first taken back to their base form, which Snowball alone does not do."""
     result: str = _STEMMER.stemWord(_irregular().get(word, word))
+    if word.endswith(("er", "ers")) and word.startswith(f"{result}er"):
+        # Snowball takes 'reporter' to 'report' and 'officer' to 'office': the person is
+        # not the thing. Agent nouns keep their ending; morphology.root still relates them.
+        return f"{result}er"
     return result
 
 

@@ -25,6 +25,8 @@ FAMILIES = [
     ("rob", "robbery"),
     ("produce", "production"),
     ("discover", "discovery"),
+    ("report", "reporters"),
+    ("office", "officer"),
 ]
 STRANGERS = [
     ("police", "policy"),
@@ -50,3 +52,11 @@ def test_look_alikes_keep_different_roots(one: str, other: str) -> None:
 def test_a_suffix_is_kept_where_too_little_would_be_left() -> None:
     """Short words are left alone: 'user' keeps its 'er', 'bee' its 'e'."""
     assert [root(stem(w)) for w in ("user", "bee", "mayor")] == ["user", "bee", "mayor"]
+
+
+@pytest.mark.parametrize(
+    ("person", "thing"), [("reporters", "report"), ("officer", "office"), ("prisoners", "prison")]
+)
+def test_an_agent_noun_keeps_a_stem_of_its_own(person: str, thing: str) -> None:
+    """Snowball gives 'reporters' the stem of 'report': 'told reporters' is no report."""
+    assert stem(person) != stem(thing) and stem(person) == stem(person.removesuffix("s"))
