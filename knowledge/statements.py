@@ -296,7 +296,8 @@ def _statement(
     before = [q for q in quotes if since <= q[0] and q[1] <= match.start()]
     after_text = text[cue_end:].strip(" ,:")
     after_text = re.sub(
-        r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|that)\b[ ,]*",
+        r"^(?:(?:speaking )?on condition of anonymity|in a statement|on \w+|this week|only|that"
+        r"|in an? [\w ]{2,40}? (?=that\b))\b[ ,]*",
         "",
         after_text,
     )
@@ -363,6 +364,9 @@ def find_statements(sentences: list[Sentence]) -> list[FactDraft]:
         if _REPORT_LEAD.match(sentence.text):
             continue
         found = _statements_in(sentence)
+        participle = None if found else _participle_statement(sentence)
+        if participle is not None:
+            found = [participle]
         if not found and sentence.text.lstrip()[:1] in '“"':
             found = [_unattributed_quote(sentence)]
         drafts.extend(found)
@@ -387,6 +391,35 @@ def _statements_in(sentence: Sentence) -> list[FactDraft]:
         if draft is not None:
             found.append(draft)
     return found
+
+
+_PARTICIPLE = re.compile(
+    r", (?P<cue>saying|adding|insisting|arguing|warning|claiming|stressing)"
+    r'(?= (?:only |in an? [\w ]{2,40}? )?(?:that\b|[“"]))'
+)
+"""'X resigned, saying in a letter that ...', 'X declined to confirm it, saying only "..."'."""
+_SUBJECT = re.compile(
+    r"(?:He|She|They|(?:The |the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    r"(?=,? (?:[a-z]+ly )?[a-z]+(?:ed|d)\b)"
+)
+"""A sentence's subject named at its start, before its (past-tense) verb."""
+
+
+def _participle_statement(sentence: Sentence) -> FactDraft | None:
+    """A statement made in a participle clause: the speaker is the sentence's subject."""
+    match = _PARTICIPLE.search(sentence.text)
+    if match is None:
+        return None
+    text = DATELINE.sub("", sentence.text[: match.start()])
+    lead = _LEAD_NAME.match(text) or _SUBJECT.match(text)
+    if lead is None:
+        return None
+    speaker = lead.group().strip(" ,")
+    draft = _statement(sentence, match, speaker)
+    if draft is not None:
+        cue = match.group("cue")
+        draft.put("cue", "said" if cue == "saying" else cue.removesuffix("ing") + "ed")
+    return draft
 
 
 def _unattributed_quote(sentence: Sentence) -> FactDraft:

@@ -155,6 +155,18 @@ CASES = [
         "Consumer groups in Germany and France called on regulators to investigate.",
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
+    (
+        'Strand declined to confirm the report, saying only that "all options remain open".',
+        {"speaker": "Strand", "cue": "said", "content": '"all options remain open"'},
+    ),
+    (
+        "Varneth's deputy fire chief, Sofia Lind, resigned on Friday, saying in a letter published"
+        " by the agency that she took responsibility for the delay.",
+        {
+            "speaker": "Varneth's deputy fire chief, Sofia Lind",
+            "content": "she took responsibility for the delay",
+        },
+    ),
 ]
 
 
@@ -226,3 +238,9 @@ def test_going_on_after_a_quotation() -> None:
         ("called", 'the cuts "a death sentence"'),
         ("vowed", "to sue"),
     ]
+
+
+def test_a_participle_without_speech_is_no_statement() -> None:
+    """'..., adding to the pressure' says nothing: no statement without 'that' or a quote."""
+    text = "Lind resigned on Friday, adding to the pressure on the agency."
+    assert find_statements(article_from_text(text).sentences) == []
