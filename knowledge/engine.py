@@ -210,7 +210,7 @@ def _lifted(question: Question, index: Index, matches: list[Match], confidence: 
 def _holds_all(question: Question, known: list[frozenset[str]], index: Index, i: int) -> bool:
     have = index.concepts[i]
     entities = all({f"@{e}", f"~@{e}", f"^@{e}"} & have for e in question.entities)
-    return entities and all(any(c.removeprefix("%") in have for c in k) for k in known)
+    return entities and all(any(c.lstrip("%&") in have for c in k) for k in known)
 
 
 def _unknown_role(question: Question, index: Index) -> bool:

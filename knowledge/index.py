@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.morphology import root
+from knowledge.relatives import is_verb, relatives
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = [
@@ -158,6 +159,8 @@ class Index:
     """Fact id -> entities of every statement by the same speaker (one statement, told in
     several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
     families: dict[str, frozenset[str]] = field(default_factory=dict)
+    verbs: frozenset[str] = frozenset()
+    """Stems the article uses only as verbs ('would pay'): no relative of a noun ('salary')."""
     """Derivational root -> the article's stems with that root ('strik' -> strike, striker)."""
 
 
@@ -271,6 +274,7 @@ def build_index(fact_base: FactBase) -> Index:
         entity_kinds={e.id: e.kind for e in fact_base.entities},
         chains=chains,
         families=_families(postings),
+        verbs=_verbs_only(sentences),
         speakers=_speakers(fact_base, chains),
         slot_concepts={
             (fact.id, name): frozenset().union(*phrase_concepts(slot.text))
@@ -278,6 +282,21 @@ def build_index(fact_base: FactBase) -> Index:
             for name, slot in fact.slots.items()
         },
     )
+
+
+_VERB_MARKERS = frozenset(
+    {"to", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does"}
+)
+
+
+def _verbs_only(sentences: list[Sentence]) -> frozenset[str]:
+    """The stems every use of which follows 'to', a modal or 'did' ('would pay')."""
+    uses: dict[str, set[bool]] = defaultdict(set)
+    for sentence in sentences:
+        words = tokens(sentence.text)
+        for before, word in zip(["", *words], words, strict=False):
+            uses[stem(word)].add(before in _VERB_MARKERS)
+    return frozenset(k for k, v in uses.items() if v == {True})
 
 
 def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:
@@ -288,11 +307,14 @@ def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:
     return {key: frozenset(stems) for key, stems in found.items()}
 
 
-def related(concept: frozenset[str], index: Index) -> frozenset[str]:
+def related(concept: frozenset[str], index: Index, nouns: Collection[str] = ()) -> frozenset[str]:
     """A question word's concept widened to the article's words of the same derivational
-    family, marked '%' ('injured' also matches '%injuri', 'strikers' also '%strike'): a
-    relative is weaker evidence than the word itself ('founded' is not 'founder'), so only a
-    word the article never uses is widened."""
+    family, marked '%' ('injured' also matches '%injuri', 'strikers' also '%strike'), and to
+    the article's words that can mean it, marked '&' ('attorney' also matches '&lawyer'; see
+    knowledge/relatives.py; only a noun's senses for the stems in `nouns`, and only a word
+    whose own frequent senses lead back, so 'found' does not reach 'plant'). A relative is
+    weaker evidence than the word itself ('founded' is not 'founder'), so only a word the
+    article never uses is widened."""
     if any(c in index.postings for c in concept):
         return concept
     extra = {
@@ -302,12 +324,20 @@ def related(concept: frozenset[str], index: Index) -> frozenset[str]:
         for other in index.families.get(root(c), ())
         if other not in concept
     }
+    extra |= {
+        f"&{other}"
+        for c in concept
+        if c.isalpha()
+        for other in relatives(c, c in nouns)
+        if other in index.postings and c in relatives(other) and f"%{other}" not in extra
+        if other not in index.verbs or (c not in nouns and is_verb(c))
+    }
     return concept | extra if extra else concept
 
 
 def is_known(concept: frozenset[str], index: Index) -> bool:
-    """Whether the article holds the concept, itself or through a relative ('%')."""
-    return any(c.removeprefix("%") in index.postings for c in concept)
+    """Whether the article holds the concept, itself or through a relative ('%', '&')."""
+    return any(c.lstrip("%&") in index.postings for c in concept)
 
 
 def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:

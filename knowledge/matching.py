@@ -27,6 +27,8 @@ UNKNOWN_WEIGHT = 2.5
 is then mostly about something the article does not cover."""
 FAMILY = 0.5
 """Credit for a word of the same derivational family ('strikers' for 'strike'), not the word."""
+KIN = 0.5
+"""Credit for a word that can mean the question's word (knowledge/relatives.py)."""
 PLACEHOLDER_WEIGHT = 0.3
 """'take place' in a where/when question restates the question more than it names a topic."""
 FOCUS_BONUS = 0.1
@@ -146,9 +148,13 @@ def _accumulate(
         synonym: set[int] = set()
         partial: set[int] = set()
         family: set[int] = set()
+        kin: set[int] = set()
         for c in concept:
             if c.startswith("%"):
                 family.update(index.postings.get(c[1:], ()))
+                continue
+            if c.startswith("&"):
+                kin.update(index.postings.get(c[1:], ()))
                 continue
             (synonym if c.startswith("#") else literal).update(index.postings.get(c, ()))
             if c.startswith("@"):
@@ -164,6 +170,8 @@ def _accumulate(
             got[i] += RESOLVED * weight
         for i in family - literal - synonym - partial:
             got[i] += FAMILY * weight
+        for i in kin - literal - synonym - partial - family:
+            got[i] += KIN * weight
     return got
 
 

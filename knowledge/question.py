@@ -513,14 +513,15 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     rest = [w for i, w in enumerate(words) if i not in covered | restating]
+    nouns = frozenset(stem(w) for i, w in enumerate(words) if i and words[i - 1] in _DETERMINERS)
     question.concepts = [
-        related(c, index) for c in concepts_of(rest, fold=True, known=index.postings.keys())
+        related(c, index, nouns) for c in concepts_of(rest, fold=True, known=index.postings.keys())
     ]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     question.unknown = [
         w
         for w, c in zip(rest, concepts_of_each(rest), strict=True)
-        if c and not is_known(related(c, index), index)
+        if c and not is_known(related(c, index, nouns), index)
     ]
     question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))

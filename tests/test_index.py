@@ -75,6 +75,31 @@ def test_a_word_the_article_never_uses_reaches_its_family(strike_index: Index) -
     assert "%strike" in widened and is_known(widened, strike_index)
 
 
+COURT = (
+    "Drivers queued for petrol on Monday, and the mayor said the city would pay back the money.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def one_index() -> Index:
+    """The index of a one-sentence article."""
+    return build_index(build_fact_base(COURT))
+
+
+def test_a_word_the_article_never_uses_reaches_a_word_that_can_mean_it(
+    one_index: Index,
+) -> None:
+    """'gasoline' is not in the article, but 'petrol' is: the question word reaches it."""
+    widened = related(concepts_of(["gasoline"])[0], one_index)
+    assert "&petrol" in widened and is_known(widened, one_index)
+
+
+def test_a_noun_does_not_reach_a_word_the_article_uses_as_a_verb(one_index: Index) -> None:
+    """'salary' can mean 'pay', but the article only has 'would pay': no bridge."""
+    widened = related(concepts_of(["salary"])[0], one_index)
+    assert not is_known(widened, one_index)
+
+
 def test_a_word_the_article_uses_is_not_widened(strike_index: Index) -> None:
     """'dockers' is in the article as written: no relatives are added to it."""
     concept = concepts_of(["dockers"])[0]
