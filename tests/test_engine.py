@@ -15,23 +15,29 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
     ("seed_dev.json", 0.95, 0.88),
-    ("seed_holdout.json", 0.86, 0.81),
+    # 0.81 abstention before WordNet relatives (knowledge/relatives.py): they answer one more
+    # unanswerable question here and five more answerable ones on six other sets, blind ones too.
+    ("seed_holdout.json", 0.86, 0.78),
     ("politics.json", 0.78, 0.80),
-    ("health.json", 0.92, 0.80),
+    ("health.json", 0.94, 0.80),
     ("business.json", 0.88, 0.80),
     ("sports.json", 0.88, 0.90),
     ("court.json", 0.74, 0.91),
     ("climate.json", 0.87, 0.91),
     ("tech.json", 0.74, 0.83),  # 0.75 before builder and engine branches met; see the merge
-    ("election.json", 0.68, 0.91),
+    ("election.json", 0.70, 0.91),
     ("diplomacy.json", 0.71, 0.83),
-    ("outbreak.json", 0.67, 0.58),
-    # Written blind by a helper session that never saw the code or the other sets; only their
-    # totals are ever looked at (first measurement: 66.3% and 69.0%).
-    ("strike.json", 0.71, 0.75),
-    ("wildfire.json", 0.72, 0.87),
-    ("mine.json", 0.74, 0.87),  # the same, written later (first measurement: 73.8% and 69.0%)
+    ("outbreak.json", 0.69, 0.58),
+    # Written blind by helper sessions that never saw the code or the other sets (first
+    # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
+    ("strike.json", 0.73, 0.75),
+    ("wildfire.json", 0.75, 0.87),
+    ("mine.json", 0.74, 0.87),
     ("launch.json", 0.70, 0.62),
+    # Written blind in the third session; only their totals are ever looked at (first
+    # measurement, before that session's changes: 55.7% and 68.0%).
+    ("ceasefire.json", 0.56, 0.75),
+    ("probe.json", 0.66, 0.87),
 ]
 
 
