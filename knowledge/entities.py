@@ -129,7 +129,13 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         connector = tok.text.lower() in _CONNECTORS and nxt is not None and nxt.text[0].isupper()
-        if current and joined and connector and _connects(tok.text.lower(), current):
+        both = (
+            tok.text == "and"
+            and bool(current)
+            and (current[0].text == "The" or text[: current[0].start].endswith(("the ", "The ")))
+            and _names_one_body(toks[i + 1 : i + 5])
+        )
+        if current and joined and connector and (both or _connects(tok.text.lower(), current)):
             current.append(tok)
             continue
         if current:
@@ -138,6 +144,18 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
     if current:
         runs.append(current)
     return [_trim(run) for run in runs if _trim(run)]
+
+
+def _names_one_body(following: list[_Token]) -> bool:
+    """'the National Weather and Climate Service', 'the Dock and Harbour Union': after 'and',
+    the capitalised words run on to an organisation's word ('Clara Vogt and Green Alliance
+    leader Jonas Brekke' has no 'the' before it; 'Israel and Hamas' has no such word)."""
+    for tok in following:
+        if not _capitalised(tok.text):
+            return False
+        if tok.bare.lower() in lexicon().org_words:
+            return True
+    return False
 
 
 def _connects(word: str, current: list[_Token]) -> bool:
@@ -389,12 +407,13 @@ def _drop_common_words(collector: _Collector) -> None:
 _ORG_NOUNS = (
     r"charity|company|firm|group|agency|organi[sz]ation|union|party|club|bank|startup|"
     r"retailer|carmaker|maker|developer|manufacturer|insurer|lender|airline|broadcaster|"
-    r"newspaper|movement|alliance|coalition|foundation|institute|regulator|watchdog|NGO"
+    r"newspaper|movement|alliance|coalition|foundation|institute|regulator|watchdog|NGO|"
+    r"publication|magazine|outlet|website|operator|broadcaster|utility|network|consortium"
 )
 _ORG_APPOSITION = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w’'-]+ ){{0,3}}?(?:{_ORG_NOUNS}),? "
     r"(?P<name>[A-Z][\w’'.-]*(?: (?:&|[A-Z][\w’'.-]*)){0,3})"
-    r"(?=[,.]| (?:said|says|has|had|was|is)\b)"
+    r"(?=[,.;:]| [a-z])"
     rf"|(?P<first>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}?"
     rf"(?:{_ORG_NOUNS})\b"
 )

@@ -23,6 +23,22 @@ KINDS = [
         "Holloway & Grant",
         "organisation",
     ),
+    (
+        "A rocket built by the private launch company Northgate Orbital broke apart.",
+        "Northgate Orbital",
+        "organisation",
+    ),
+    ("The trade publication Orbital Ledger reported it.", "Orbital Ledger", "organisation"),
+    (
+        "The National Weather and Climate Service paid for it.",
+        "National Weather and Climate Service",
+        "organisation",
+    ),
+    (
+        "Finance Minister Clara Vogt and Green Alliance leader Jonas Brekke met.",
+        "Clara Vogt",
+        "person",
+    ),
 ]
 
 
