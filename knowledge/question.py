@@ -302,7 +302,11 @@ def _compounds(words: list[str], index: Index) -> list[str]:
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         joined = word + following
-        missing = word not in index.words or following not in index.words
+        # 'lift off' stays two words where the article has 'lifting off' beside 'liftoff'.
+        missing = any(
+            w not in index.words and w not in lexicon().stopwords and stem(w) not in index.idf
+            for w in (word, following)
+        )
         if following and joined in index.words and missing and joined not in lexicon().stopwords:
             result.append(joined)
             i += 2
@@ -526,7 +530,10 @@ def analyse(text: str, index: Index) -> Question:
     question.counted = _counted_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
-        bool(re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b", " ".join(words)))
+        # 'Who is overseeing the inquiry?' asks who does something, not who someone is.
+        bool(
+            re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b(?! \w+ing\b)", " ".join(words))
+        )
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question

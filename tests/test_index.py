@@ -184,3 +184,9 @@ def test_a_phrase_word_the_article_lacks_joins_the_phrase() -> None:
     merged = concepts_of(["took", "part"], fold=True, known={"volunt"})
     assert len(merged) == 1 and {"took", "part"} <= merged[0]
     assert len(concepts_of(["took", "part"], fold=True, known={"part"})) == 2
+
+
+def test_once_and_twice_are_numbers() -> None:
+    """'postponed twice' answers 'how many times': the sentence holds a number."""
+    index = build_index(build_fact_base("The launch had been postponed twice this month.\n"))
+    assert index.numbers == [True]

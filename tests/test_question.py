@@ -148,6 +148,27 @@ def test_a_compound_meets_the_article_written_apart_or_together() -> None:
     assert "heatwave" in analyse("When did the heat wave start?", index).words
 
 
+def test_two_words_the_article_has_are_not_joined_into_its_compound() -> None:
+    """'lift off' meets the article's 'lifting off', not only its 'liftoff'."""
+    index = build_index(
+        build_fact_base("The rocket broke apart after lifting off, seconds after liftoff.\n")
+    )
+    assert analyse("When did the rocket lift off?", index).words[-2:] == ["lift", "off"]
+
+
+def test_who_is_doing_something_is_no_definition() -> None:
+    """'Who is overseeing the inquiry?' asks who does it; 'Who is Lind?' who someone is."""
+    index = build_index(build_fact_base("The board said it would oversee the inquiry.\n"))
+    assert not analyse("Who is overseeing the inquiry?", index).definition
+    assert analyse("Who is the board?", index).definition
+
+
+def test_a_preposition_is_no_topic_word() -> None:
+    """'along with' asks nothing the article must say: 'along' is not an unknown word."""
+    index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
+    assert analyse("What was destroyed along with the rocket?", index).unknown == []
+
+
 def test_a_function_word_is_not_split_into_article_words() -> None:
     """'however' is not 'how' and 'ever', even where the article has both."""
     index = build_index(build_fact_base("How the fire started is not known, if it ever will be.\n"))
