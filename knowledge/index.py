@@ -145,6 +145,8 @@ class Index:
     """Per sentence: the concepts of the nouns its numbers count ('3,400 people')."""
     times: list[bool]
     durations: list[bool]
+    measures: list[bool]
+    """Per sentence: whether it gives a measure ('41-metre', '600 metres', '38C')."""
     reasons: list[bool]
     """Per sentence: it gives a reason or purpose ('because ...', 'as part of ...')."""
     places: set[str]
@@ -185,6 +187,14 @@ def _counted(text: str) -> frozenset[str]:
     return frozenset().union(*concepts_of([w.lower() for w in words]))
 
 
+_MEASURE = re.compile(
+    r"\d[\d,.]*[ -]?(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|m|cm|mm|feet|foot|ft|inch(?:es)?"
+    r"|miles?|yards?|kilo(?:gram|gramme)?s?|kg|tonnes?|tons?|pounds?|lbs?|degrees?|°|C|F|hectares?"
+    r"|acres?|storeys?|stories|floors?|knots?|mph|kph|km/h|magnitude|percent|%)(?![a-z])"
+    r"|\bmagnitude[ -]\d",
+    re.IGNORECASE,
+)
+"""A number with a unit of size, weight, speed or temperature: what 'how tall' asks for."""
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[ -]"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
@@ -266,6 +276,7 @@ def build_index(fact_base: FactBase) -> Index:
         counted=[_counted(s.text) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
+        measures=[bool(_MEASURE.search(s.text)) for s in sentences],
         reasons=[bool(find_reason(s.text) or find_purpose(s.text)) for s in sentences],
         places={f"@{e.id}" for e in fact_base.entities if e.kind == "place"},
         agents={

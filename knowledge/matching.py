@@ -195,6 +195,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             fit *= MISSING_SLOT_FIT
     if question.wh == "number" and not index.numbers[i] and not not_known:
         fit *= 0.3
+    if question.measure and not index.measures[i] and not not_known:
+        fit *= 0.3
     if question.wh == "duration" and not index.durations[i] and not not_known:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):

@@ -30,6 +30,7 @@ _WH = (
     ("how much", "number"),
     ("how long", "duration"),
     ("how far", "number"),
+    ("how (?:tall|high|deep|wide|big|large|heavy|fast|hot|cold)", "number"),
     ("how old", "age"),
     ("what time", "time"),
     ("what day", "time"),
@@ -158,6 +159,8 @@ class Question:
     """'Who is X?' / 'What is X?': asks what X is."""
     counted: frozenset[str] = frozenset()
     """'How many people ...': the concepts of what is counted."""
+    measure: bool = False
+    """'How tall / deep / hot ...': a measure with its unit is asked."""
 
 
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)")
@@ -393,6 +396,13 @@ _DURATION_VERBS = {"last", "lasted", "spend", "spent", "take", "took", "taken", 
 """'How long did it last (take)', 'how long will he spend': the verb restates 'how long'."""
 
 
+_MEASURE_WORDS = frozenset(
+    {"tall", "high", "deep", "wide", "big", "large", "heavy", "fast", "hot", "cold"}
+)
+_HOW_WORDS = frozenset({"old", "long", "far", "often", "soon"} | _MEASURE_WORDS)
+"""'how tall', 'how deep': the word restates that a measure is asked ('41-metre' answers)."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -400,7 +410,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         i
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
-        or (words[i] in {"old", "long", "far", "often", "soon"} and words[i - 1] == "how")
+        or (words[i] in _HOW_WORDS and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (words[i] == "times" and words[i - 1] == "many")
         or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
@@ -528,6 +538,9 @@ def analyse(text: str, index: Index) -> Question:
         if c and not is_known(related(c, index, nouns), index)
     ]
     question.counted = _counted_noun(words)
+    question.measure = any(
+        words[i - 1] == "how" and words[i] in _MEASURE_WORDS for i in range(1, len(words))
+    )
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         # 'Who is overseeing the inquiry?' asks who does something, not who someone is.

@@ -190,3 +190,18 @@ def test_once_and_twice_are_numbers() -> None:
     """'postponed twice' answers 'how many times': the sentence holds a number."""
     index = build_index(build_fact_base("The launch had been postponed twice this month.\n"))
     assert index.numbers == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The 41-metre rocket rose from the pad.", True),
+        ("They were trapped about 600 metres underground.", True),
+        ("Temperatures reached 38C on Sunday.", True),
+        ("The company paid $210 million for five launches.", False),
+        ("Five men were rescued on Monday.", False),
+    ],
+)
+def test_a_measure_is_a_number_with_a_unit(text: str, measure: bool) -> None:
+    """'How tall?' wants a size: '41-metre' gives one, '$210 million' and 'five men' do not."""
+    assert build_index(build_fact_base(text + "\n")).measures == [measure]

@@ -188,3 +188,10 @@ def test_what_was_the_goal_asks_why(engine: Engine) -> None:
     analysed = analyse("What was the goal of the spy chiefs' meeting?", engine.index)
     assert analysed.wh == "reason"
     assert not any("goal" in concept for concept in analysed.concepts)
+
+
+def test_how_tall_asks_for_a_measure_and_tall_is_no_topic_word() -> None:
+    """'How tall is the rocket?': a number with a unit is asked; 'tall' need not be written."""
+    index = build_index(build_fact_base("The 41-metre rocket rose from the pad on Monday.\n"))
+    analysed = analyse("How tall is the rocket?", index)
+    assert analysed.measure and analysed.wh == "number" and analysed.unknown == []
