@@ -195,3 +195,9 @@ def test_how_tall_asks_for_a_measure_and_tall_is_no_topic_word() -> None:
     index = build_index(build_fact_base("The 41-metre rocket rose from the pad on Monday.\n"))
     analysed = analyse("How tall is the rocket?", index)
     assert analysed.measure and analysed.wh == "number" and analysed.unknown == []
+
+
+def test_mine_is_a_noun_not_a_stopword() -> None:
+    """'Where is the mine?' asks about a mine: the word is a topic, not the pronoun."""
+    index = build_index(build_fact_base("The gold mine is in the town of Sarovec.\n"))
+    assert analyse("Where is the mine?", index).concepts
