@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from knowledge.index import Index, concepts_of, is_known, related
 from knowledge.lexicon import lexicon, normalise, stem
 from knowledge.morphology import root
+from knowledge.relatives import is_word
 
 __all__ = ["Question", "analyse", "clean"]
 
@@ -330,6 +331,26 @@ def _split(word: str, index: Index) -> list[str]:
     return [word]
 
 
+def _same_root_spelling(word: str, index: Index) -> str | None:
+    """The article word one edit away that has the word's derivational root."""
+    found = process.extract(
+        word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10
+    )
+    family = root(stem(word))
+    english = is_word(stem(word))  # 'founded' is a word of its own, not a slip for 'founder'
+    same = [
+        choice
+        for choice, _, _ in found
+        if root(stem(choice)) == family and (not english or _variant(word) == _variant(choice))
+    ]
+    return min(same, key=lambda v: (abs(len(v) - len(word)), v)) if same else None
+
+
+def _variant(word: str) -> str:
+    """British and American spellings made one: 'labour' and 'labor', 'organise' and 'organize'."""
+    return re.sub(r"our", "or", re.sub(r"is(e|ed|es|ing|ation)\b", r"iz\1", word))
+
+
 def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
@@ -341,8 +362,12 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         return transposed
     if len(word) < 4:
         return word
-    if stem(word) in index.idf or root(stem(word)) in index.families:
-        return word  # an article word, or one of its family ('strikers' for 'strike')
+    if stem(word) in index.idf:
+        return word  # one of the article's words, inflected otherwise
+    if root(stem(word)) in index.families:
+        # one of its family ('strikers' for 'strike'), or a slip one letter off the article's
+        # own spelling of the word ('strik', 'labor' for 'labour')
+        return _same_root_spelling(word, index) or word
     limit = 1 if len(word) < 7 else 2
     found = process.extract(
         word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20

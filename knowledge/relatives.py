@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["is_verb", "relatives"]
+__all__ = ["is_verb", "is_word", "relatives"]
 
 _FILE = "relatives.txt"
 
@@ -46,3 +46,8 @@ def relatives(stemmed: str, noun: bool = False) -> frozenset[str]:
 def is_verb(stemmed: str) -> bool:
     """Whether the stem's word has senses as a verb ('pay' has, 'salary' has not)."""
     return any(part.startswith("v:") for part in _table().get(stemmed, "").split("\t"))
+
+
+def is_word(stemmed: str) -> bool:
+    """Whether the stem is an English word's with relatives ('found' is; 'strik' is not)."""
+    return stemmed in _table()

@@ -205,3 +205,9 @@ def test_once_and_twice_are_numbers() -> None:
 def test_a_measure_is_a_number_with_a_unit(text: str, measure: bool) -> None:
     """'How tall?' wants a size: '41-metre' gives one, '$210 million' and 'five men' do not."""
     assert build_index(build_fact_base(text + "\n")).measures == [measure]
+
+
+def test_a_duration_in_words_is_a_duration() -> None:
+    """'lasted eleven days' answers 'how long'."""
+    index = build_index(build_fact_base("The last strike, in 2019, lasted eleven days.\n"))
+    assert index.durations == [True]

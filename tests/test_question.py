@@ -201,3 +201,17 @@ def test_mine_is_a_noun_not_a_stopword() -> None:
     """'Where is the mine?' asks about a mine: the word is a topic, not the pronoun."""
     index = build_index(build_fact_base("The gold mine is in the town of Sarovec.\n"))
     assert analyse("Where is the mine?", index).concepts
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("strik", "strike"), ("labor", "labour")])
+def test_a_slip_off_the_article_spelling_of_a_word_is_corrected(typed: str, meant: str) -> None:
+    """'strik' and the US 'labor' share a root with the article's 'strike' and 'labour': they
+    are read as those words, not as distant relatives of them."""
+    index = build_index(build_fact_base("Labour Minister Eva Lund said the strike would end.\n"))
+    assert meant in analyse(f"Did the {typed} minister speak?", index).words
+
+
+def test_a_word_of_its_own_is_not_corrected_into_its_family() -> None:
+    """'founded' is an English word, not a slip for the article's 'founder'."""
+    index = build_index(build_fact_base("The founder of Kestrel said it would grow.\n"))
+    assert "founded" in analyse("When was Kestrel founded?", index).words
