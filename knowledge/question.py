@@ -337,7 +337,8 @@ def _same_root_spelling(word: str, index: Index) -> str | None:
         word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10
     )
     family = root(stem(word))
-    english = is_word(stem(word))  # 'founded' is a word of its own, not a slip for 'founder'
+    # 'founded' is a word of its own, not a slip for 'founder' ('minning' only looks like 'min')
+    english = len(stem(word)) > 3 and is_word(stem(word))
     same = [
         choice
         for choice, _, _ in found

@@ -39,6 +39,12 @@ KINDS = [
         "Clara Vogt",
         "person",
     ),
+    ("The roof fell in the Kestrel Ridge mine on Tuesday.", "Kestrel Ridge", "place"),
+    (
+        "The mine is operated by Brannock Minerals, officials said.",
+        "Brannock Minerals",
+        "organisation",
+    ),
 ]
 
 

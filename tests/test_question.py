@@ -215,3 +215,9 @@ def test_a_word_of_its_own_is_not_corrected_into_its_family() -> None:
     """'founded' is an English word, not a slip for the article's 'founder'."""
     index = build_index(build_fact_base("The founder of Kestrel said it would grow.\n"))
     assert "founded" in analyse("When was Kestrel founded?", index).words
+
+
+def test_a_slip_whose_stem_looks_like_a_short_word_is_corrected() -> None:
+    """'minning' has the stem of 'min', a word of its own, but is a slip for 'mining'."""
+    index = build_index(build_fact_base("The head of the mining regulator said so.\n"))
+    assert "mining" in analyse("who heads the minning regulater", index).words
