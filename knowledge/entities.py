@@ -120,7 +120,9 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
     current: list[_Token] = []
     for i, tok in enumerate(toks):
         gap = text[current[-1].end : tok.start] if current else " "
-        joined = gap in (" ", "-", " & ")
+        # 'the Dock and Harbour Workers' Union': a plural possessive inside one name
+        plural = gap in ("' ", "’ ") and current[-1].text.endswith("s")
+        joined = gap in (" ", "-", " & ") or plural
         if _capitalised(tok.text) and (not current or joined):
             current.append(tok)
             if _POSSESSIVE.search(tok.text) and tok.text.lower().endswith(("’s", "'s")):
@@ -327,7 +329,8 @@ class _Collector:
             # 'the Civic Union of Prime Minister Anders Holm': his party, and his title
             self.add("organisation", owner.group("org"))
             title = owner.group("title")
-        kind = _kind(words, before, after, title is not None)
+        # 'Harlow & Pike', 'Holloway & Grant': a firm
+        kind = "organisation" if " & " in name else _kind(words, before, after, title is not None)
         if kind is None:
             return
         draft = self.add(kind, name)
@@ -422,16 +425,27 @@ _ORG_APPOSITION = re.compile(
 
 _PLACE_APPOSITION = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:capital|city|town|village|port|"
-    r"province|region|district|county|state),? (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})"
-    r"(?=[,.])"
+    r"province|region|district|county|state)(?:,? | of )"
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})(?=[,.])"
 )
-"""'Solmen's capital, Tarsa,': a place."""
+"""'Solmen's capital, Tarsa,', 'the rival port of Selby Point,': a place."""
+
+
+_OUTLET = re.compile(
+    r"\b[Tt]he (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:reported|reports)\b"
+    r"(?! to\b)"
+)
+"""'The Brantford Ledger reported ...': a name after 'the' that reports is an outlet."""
 
 
 def _org_appositions(collector: _Collector, body: str) -> None:
     """A name the article calls a charity, a company or a party is an organisation, not a
     person (two capitalised words) nor a place; one it calls a capital or a town is a place."""
-    for pattern, kind in ((_ORG_APPOSITION, "organisation"), (_PLACE_APPOSITION, "place")):
+    for pattern, kind in (
+        (_ORG_APPOSITION, "organisation"),
+        (_OUTLET, "organisation"),
+        (_PLACE_APPOSITION, "place"),
+    ):
         for match in pattern.finditer(body):
             name = match.group("name") or match.group("first")
             draft = collector.drafts.get(name.lower())

@@ -41,6 +41,15 @@ KINDS = [
     ),
     ("The roof fell in the Kestrel Ridge mine on Tuesday.", "Kestrel Ridge", "place"),
     (
+        "The strike was called by the Dock and Harbour Workers' Union on Monday.",
+        "Dock and Harbour Workers' Union",
+        "organisation",
+    ),
+    ("Ships diverted cargo to the rival port of Selby Point, far north.", "Selby Point", "place"),
+    ("The Brantford Ledger reported Wednesday that it paid.", "Brantford Ledger", "organisation"),
+    ("Tom Brandt, an analyst at Harlow & Pike, said so.", "Harlow & Pike", "organisation"),
+    ("Anna Berg reported on Monday that prices rose.", "Anna Berg", "person"),
+    (
         "The mine is operated by Brannock Minerals, officials said.",
         "Brannock Minerals",
         "organisation",
