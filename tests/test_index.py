@@ -118,6 +118,7 @@ APART = [
     ("imports", "significant"),
     ("medical", "drug"),
     ("year", "annual"),
+    ("taken", "stolen"),
 ]
 
 
