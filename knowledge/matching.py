@@ -10,6 +10,7 @@ from functools import cache
 
 from knowledge.index import Index, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
+from knowledge.naming import leaves_unnamed
 from knowledge.question import Question
 from knowledge.schema import Fact
 
@@ -52,6 +53,9 @@ NEVER_SPOKE_FIT = 0.4
 NOT_KNOWN_BONUS = 0.25
 """A sentence saying that exactly what is asked is not known."""
 
+UNNAMED_FIT = 0.3
+"""'Which outside firm was hired?' and a sentence that leaves it unnamed ('an outside firm')."""
+
 COUNT_BONUS = 0.1
 """'How many people': a sentence whose number counts people ('3,400 people')."""
 PREDICATE_BONUS = 0.05
@@ -63,6 +67,10 @@ _WH_SLOTS = {
     "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
 }
+
+
+_IDENTIFY = ("what", "person")
+"""Questions whose 'which N' / 'who is the N' asks for a name (not a time, place, number)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,13 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             fit *= MISSING_SLOT_FIT
     if question.wh == "number" and not index.numbers[i] and not not_known:
         fit *= 0.3
+    unnamed = (
+        question.wh in _IDENTIFY
+        and question.asked
+        and leaves_unnamed(question.asked, index.sentences[i].text)
+    )
+    if unnamed and not not_known:
+        fit *= UNNAMED_FIT
     if question.wh == "duration" and not index.durations[i] and not not_known:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):

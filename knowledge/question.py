@@ -158,6 +158,9 @@ class Question:
     """'Who is X?' / 'What is X?': asks what X is."""
     counted: frozenset[str] = frozenset()
     """'How many people ...': the concepts of what is counted."""
+    asked: tuple[str, ...] = ()
+    """The noun phrase a question asks to identify: 'which outside firm was hired' ->
+    ('outside', 'firm'), 'who is the governor of X' -> ('governor',)."""
 
 
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)")
@@ -524,6 +527,7 @@ def analyse(text: str, index: Index) -> Question:
         if c and not is_known(related(c, index, nouns), index)
     ]
     question.counted = _counted_noun(words)
+    question.asked = _asked_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         bool(re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b", " ".join(words)))
@@ -542,6 +546,37 @@ def _counted_noun(words: list[str]) -> frozenset[str]:
     return frozenset()
 
 
+_IDENTIFY_WORDS = 4
+"""At most this many words of 'which outside firm' name what is asked for."""
+
+
+def _asked_noun(words: list[str]) -> tuple[str, ...]:
+    """'which shipping lines diverted', 'what offer did', 'who is the chief executive of':
+    the words up to the first function word. 'What' needs an auxiliary after its noun ('what
+    offer did ...'), since 'what caused ...' opens with a verb."""
+    if len(words) > 3 and words[0] == "who" and words[1] in _COPULAS and words[2] == "the":
+        return _content_run(words[3:])
+    if len(words) < 2 or words[0] not in ("which", "what"):
+        return ()
+    noun = _content_run(words[1:])
+    if words[0] == "what" and (
+        len(words) <= len(noun) + 1 or words[len(noun) + 1] not in _AUXILIARIES
+    ):
+        return ()
+    return noun
+
+
+def _content_run(words: list[str]) -> tuple[str, ...]:
+    stop = lexicon().stopwords | _AUXILIARIES
+    run = []
+    for word in words[:_IDENTIFY_WORDS]:
+        if word in stop:
+            break
+        run.append(word)
+    return tuple(run)
+
+
+_COPULAS = frozenset({"is", "was", "are", "were"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 )

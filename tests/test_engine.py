@@ -174,3 +174,22 @@ def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
     answer = engine.ask("Where did Hale discreetly thank the supporters?")
     assert answer.answered and "thanked the supporters" in answer.sources[0].text
     assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
+
+
+PORT = (
+    "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
+    "The operator said it had hired an outside firm to review how its scheduling software "
+    "assigns night work.\n\n"
+    "The union said the new schedules at the port left many crane operators working "
+    "twelve-hour shifts.\n\n"
+    "Two shipping lines, Nordmark and Velta, diverted cargo to Selby Point.\n"
+)
+
+
+def test_a_sentence_that_leaves_the_asked_one_unnamed_does_not_answer_which() -> None:
+    """'Which outside firm was hired?' is not answered by 'an outside firm'; 'which shipping
+    lines' is, by the sentence that names them."""
+    engine = Engine(build_fact_base(PORT))
+    assert not engine.ask("Which outside firm was hired to review the software?").answered
+    answer = engine.ask("Which shipping lines diverted cargo?")
+    assert answer.answered and "Nordmark" in answer.sources[0].text
