@@ -55,6 +55,8 @@ NOT_KNOWN_BONUS = 0.25
 
 UNNAMED_FIT = 0.3
 """'Which outside firm was hired?' and a sentence that leaves it unnamed ('an outside firm')."""
+MISCOUNT_FIT = 0.6
+"""'How many cranes': a sentence whose numbers count other things than the cranes it names."""
 
 COUNT_BONUS = 0.1
 """'How many people': a sentence whose number counts people ('3,400 people')."""
@@ -203,6 +205,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             fit *= MISSING_SLOT_FIT
     if question.wh == "number" and not index.numbers[i] and not not_known:
         fit *= 0.3
+    elif question.wh == "number" and _miscounts(question, index, i) and not not_known:
+        fit *= MISCOUNT_FIT
     unnamed = (
         question.wh in _IDENTIFY
         and question.asked
@@ -225,6 +229,16 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
     return fit, bonus, not_known
+
+
+def _miscounts(question: Question, index: Index, i: int) -> bool:
+    """'How many cranes': the sentence names cranes, but none of its numbers counts them
+    ('left many crane operators working twelve-hour stretches'); a number standing alone
+    ('the toll rose to 40') may be the count, told apart from its noun."""
+    counted, numbers_count = question.counted, index.counted[i]
+    if index.loose[i] or not numbers_count or not counted & index.concepts[i]:
+        return False
+    return not counted & numbers_count
 
 
 def _states_age(question: Question, index: Index, facts: list[Fact]) -> bool:

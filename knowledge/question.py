@@ -537,13 +537,19 @@ def analyse(text: str, index: Index) -> Question:
 
 
 def _counted_noun(words: list[str]) -> frozenset[str]:
-    """'how many (more) seats': the first content word after 'how many'."""
+    """'how many (more) seats': the word after 'how many'; nothing for 'how many are
+    missing', which names no noun."""
     for i in range(len(words) - 2):
         if words[i] == "how" and words[i + 1] == "many":
-            rest = [w for w in words[i + 2 : i + 4] if w not in lexicon().stopwords]
+            rest = [w for w in words[i + 2 : i + 4] if w not in _COMPARATIVES]
+            if not rest or rest[0] in lexicon().stopwords | _AUXILIARIES:
+                return frozenset()
             concepts = concepts_of(rest[:1])
             return concepts[0] if concepts else frozenset()
     return frozenset()
+
+
+_COMPARATIVES = frozenset({"more", "fewer", "less", "other", "additional", "extra"})
 
 
 _IDENTIFY_WORDS = 4

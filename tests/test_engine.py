@@ -193,3 +193,10 @@ def test_a_sentence_that_leaves_the_asked_one_unnamed_does_not_answer_which() ->
     assert not engine.ask("Which outside firm was hired to review the software?").answered
     answer = engine.ask("Which shipping lines diverted cargo?")
     assert answer.answered and "Nordmark" in answer.sources[0].text
+
+
+def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
+    """'How many cranes': 'many crane operators working twelve-hour shifts' names cranes,
+    but its number counts hours."""
+    engine = Engine(build_fact_base(PORT))
+    assert not engine.ask("How many cranes does the port of Carrow Bay have?").answered

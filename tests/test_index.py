@@ -184,3 +184,20 @@ def test_a_phrase_word_the_article_lacks_joins_the_phrase() -> None:
     merged = concepts_of(["took", "part"], fold=True, known={"volunt"})
     assert len(merged) == 1 and {"took", "part"} <= merged[0]
     assert len(concepts_of(["took", "part"], fold=True, known={"part"})) == 2
+
+
+def test_a_share_counts_the_noun_after_its_of() -> None:
+    """'18 percent of households', '19 of the victims': the number counts what follows 'of'."""
+    index = build_index(
+        build_fact_base("Power was cut to 18 percent of households.\n\n19 of the victims died.\n")
+    )
+    assert "household" in index.counted[0] and "victim" in index.counted[1]
+
+
+def test_a_number_without_its_noun_is_loose() -> None:
+    """'the toll rose to 40.' leaves its noun elsewhere; a year or '14,000 admissions' does not."""
+    text = (
+        "The toll rose to 40.\n\nThe strike in 2019 lasted eleven days.\n\n"
+        "It causes 14,000 admissions and 1,100 deaths a year.\n"
+    )
+    assert build_index(build_fact_base(text)).loose == [True, False, False]

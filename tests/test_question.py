@@ -31,6 +31,7 @@ COUNTED = [
     ("How many hostages are still held?", "hostag"),
     ("how many more seats does it hold", "seat"),
     ("How much money is left?", None),
+    ("And how many are missing?", None),
 ]
 
 
