@@ -143,6 +143,8 @@ class Index:
     numbers: list[bool]
     counted: list[frozenset[str]]
     """Per sentence: the concepts of the nouns its numbers count ('3,400 people')."""
+    loose: list[bool]
+    """Per sentence: a number stands without the noun it counts ('the toll rose to 40')."""
     times: list[bool]
     durations: list[bool]
     measures: list[bool]
@@ -174,16 +176,34 @@ _NUMBER = re.compile(
 
 
 _COUNT = re.compile(
-    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundred|dozen))(?: (?:million|billion|thousand|hundred))?"
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozen))(?: (?:million|billion|thousand|hundred))?"
     r"[ -]([A-Za-z]+)(?: ([A-Za-z]+))?",
     re.IGNORECASE,
 )
 
 
+_SHARE_OF = re.compile(
+    r"\b\d[\d,.]*(?: ?%| percent| per cent)? of (?:the |its |their |his |her |all )?([A-Za-z]+)",
+    re.IGNORECASE,
+)
+"""'18 percent of households', '19 of the victims': the number counts the noun after 'of'."""
+
+
+_LOOSE = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?=[,;.](?!\d)|$| (?:and|or|to|in|on|at|were|"
+    r"was|are|had|have|including|among|out)\b)",
+    re.IGNORECASE,
+)
+"""A number (not a year) followed by punctuation or a word that cannot be what it counts."""
+
+
 def _counted(text: str) -> frozenset[str]:
-    """Concepts of the one or two words after each number: what the number counts."""
+    """Concepts of the one or two words after each number (or after its 'of'): what the
+    number counts."""
     words = [w for found in _COUNT.finditer(text) for w in found.groups() if w]
+    words += [found.group(1) for found in _SHARE_OF.finditer(text)]
     return frozenset().union(*concepts_of([w.lower() for w in words]))
 
 
@@ -275,6 +295,7 @@ def build_index(fact_base: FactBase) -> Index:
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
         counted=[_counted(s.text) for s in sentences],
+        loose=[bool(_LOOSE.search(s.text)) for s in sentences],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
         measures=[bool(_MEASURE.search(s.text)) for s in sentences],

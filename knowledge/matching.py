@@ -10,6 +10,7 @@ from functools import cache
 
 from knowledge.index import Index, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
+from knowledge.naming import leaves_unnamed
 from knowledge.question import Question
 from knowledge.schema import Fact
 
@@ -52,6 +53,11 @@ NEVER_SPOKE_FIT = 0.4
 NOT_KNOWN_BONUS = 0.25
 """A sentence saying that exactly what is asked is not known."""
 
+UNNAMED_FIT = 0.3
+"""'Which outside firm was hired?' and a sentence that leaves it unnamed ('an outside firm')."""
+MISCOUNT_FIT = 0.6
+"""'How many cranes': a sentence whose numbers count other things than the cranes it names."""
+
 COUNT_BONUS = 0.1
 """'How many people': a sentence whose number counts people ('3,400 people')."""
 PREDICATE_BONUS = 0.05
@@ -63,6 +69,10 @@ _WH_SLOTS = {
     "reason": ("reason", "purpose", "condition"),
     "person": ("speaker", "agent", "partner", "source"),
 }
+
+
+_IDENTIFY = ("what", "person")
+"""Questions whose 'which N' / 'who is the N' asks for a name (not a time, place, number)."""
 
 
 @dataclass(frozen=True)
@@ -195,8 +205,17 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             fit *= MISSING_SLOT_FIT
     if question.wh == "number" and not index.numbers[i] and not not_known:
         fit *= 0.3
+    elif question.wh == "number" and _miscounts(question, index, i) and not not_known:
+        fit *= MISCOUNT_FIT
     if question.measure and not index.measures[i] and not not_known:
         fit *= 0.3
+    unnamed = (
+        question.wh in _IDENTIFY
+        and question.asked
+        and leaves_unnamed(question.asked, index.sentences[i].text)
+    )
+    if unnamed and not not_known:
+        fit *= UNNAMED_FIT
     if question.wh == "duration" and not index.durations[i] and not not_known:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):
@@ -212,6 +231,16 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
     return fit, bonus, not_known
+
+
+def _miscounts(question: Question, index: Index, i: int) -> bool:
+    """'How many cranes': the sentence names cranes, but none of its numbers counts them
+    ('left many crane operators working twelve-hour stretches'); a number standing alone
+    ('the toll rose to 40') may be the count, told apart from its noun."""
+    counted, numbers_count = question.counted, index.counted[i]
+    if index.loose[i] or not numbers_count or not counted & index.concepts[i]:
+        return False
+    return not counted & numbers_count
 
 
 def _states_age(question: Question, index: Index, facts: list[Fact]) -> bool:

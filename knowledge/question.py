@@ -162,6 +162,9 @@ class Question:
     """'How many people ...': the concepts of what is counted."""
     measure: bool = False
     """'How tall / deep / hot ...': a measure with its unit is asked."""
+    asked: tuple[str, ...] = ()
+    """The noun phrase a question asks to identify: 'which outside firm was hired' ->
+    ('outside', 'firm'), 'who is the governor of X' -> ('governor',)."""
 
 
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)")
@@ -567,6 +570,7 @@ def analyse(text: str, index: Index) -> Question:
     question.measure = any(
         words[i - 1] == "how" and words[i] in _MEASURE_WORDS for i in range(1, len(words))
     )
+    question.asked = _asked_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         # 'Who is overseeing the inquiry?' asks who does something, not who someone is.
@@ -579,15 +583,52 @@ def analyse(text: str, index: Index) -> Question:
 
 
 def _counted_noun(words: list[str]) -> frozenset[str]:
-    """'how many (more) seats': the first content word after 'how many'."""
+    """'how many (more) seats': the word after 'how many'; nothing for 'how many are
+    missing', which names no noun."""
     for i in range(len(words) - 2):
         if words[i] == "how" and words[i + 1] == "many":
-            rest = [w for w in words[i + 2 : i + 4] if w not in lexicon().stopwords]
+            rest = [w for w in words[i + 2 : i + 4] if w not in _COMPARATIVES]
+            if not rest or rest[0] in lexicon().stopwords | _AUXILIARIES:
+                return frozenset()
             concepts = concepts_of(rest[:1])
             return concepts[0] if concepts else frozenset()
     return frozenset()
 
 
+_COMPARATIVES = frozenset({"more", "fewer", "less", "other", "additional", "extra"})
+
+
+_IDENTIFY_WORDS = 4
+"""At most this many words of 'which outside firm' name what is asked for."""
+
+
+def _asked_noun(words: list[str]) -> tuple[str, ...]:
+    """'which shipping lines diverted', 'what offer did', 'who is the chief executive of':
+    the words up to the first function word. 'What' needs an auxiliary after its noun ('what
+    offer did ...'), since 'what caused ...' opens with a verb."""
+    if len(words) > 3 and words[0] == "who" and words[1] in _COPULAS and words[2] == "the":
+        return _content_run(words[3:])
+    if len(words) < 2 or words[0] not in ("which", "what"):
+        return ()
+    noun = _content_run(words[1:])
+    if words[0] == "what" and (
+        len(words) <= len(noun) + 1 or words[len(noun) + 1] not in _AUXILIARIES
+    ):
+        return ()
+    return noun
+
+
+def _content_run(words: list[str]) -> tuple[str, ...]:
+    stop = lexicon().stopwords | _AUXILIARIES
+    run = []
+    for word in words[:_IDENTIFY_WORDS]:
+        if word in stop:
+            break
+        run.append(word)
+    return tuple(run)
+
+
+_COPULAS = frozenset({"is", "was", "are", "were"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 )

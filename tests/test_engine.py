@@ -19,20 +19,20 @@ FLOORS = [
     # unanswerable question here and five more answerable ones on six other sets, blind ones too.
     ("seed_holdout.json", 0.86, 0.78),
     ("politics.json", 0.78, 0.80),
-    ("health.json", 0.94, 0.80),
+    ("health.json", 0.96, 0.90),
     ("business.json", 0.88, 0.80),
     ("sports.json", 0.88, 0.90),
     ("court.json", 0.74, 0.91),
-    ("climate.json", 0.87, 0.91),
-    ("tech.json", 0.74, 0.83),  # 0.75 before builder and engine branches met; see the merge
+    ("climate.json", 0.89, 1.00),
+    ("tech.json", 0.77, 0.91),  # 0.75 before builder and engine branches met; see the merge
     ("election.json", 0.70, 0.91),
     ("diplomacy.json", 0.71, 0.83),
-    ("outbreak.json", 0.69, 0.58),
+    ("outbreak.json", 0.71, 0.66),
     # Written blind by helper sessions that never saw the code or the other sets (first
     # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
-    ("strike.json", 0.73, 0.75),
+    ("strike.json", 0.76, 0.93),
     ("wildfire.json", 0.75, 0.87),
-    ("mine.json", 0.74, 0.87),
+    ("mine.json", 0.75, 0.87),
     ("launch.json", 0.70, 0.62),
     # Written blind in the third session; only their totals are ever looked at (first
     # measurement, before that session's changes: 55.7% and 68.0%).
@@ -174,3 +174,29 @@ def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
     answer = engine.ask("Where did Hale discreetly thank the supporters?")
     assert answer.answered and "thanked the supporters" in answer.sources[0].text
     assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
+
+
+PORT = (
+    "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
+    "The operator said it had hired an outside firm to review how its scheduling software "
+    "assigns night work.\n\n"
+    "The union said the new schedules at the port left many crane operators working "
+    "twelve-hour shifts.\n\n"
+    "Two shipping lines, Nordmark and Velta, diverted cargo to Selby Point.\n"
+)
+
+
+def test_a_sentence_that_leaves_the_asked_one_unnamed_does_not_answer_which() -> None:
+    """'Which outside firm was hired?' is not answered by 'an outside firm'; 'which shipping
+    lines' is, by the sentence that names them."""
+    engine = Engine(build_fact_base(PORT))
+    assert not engine.ask("Which outside firm was hired to review the software?").answered
+    answer = engine.ask("Which shipping lines diverted cargo?")
+    assert answer.answered and "Nordmark" in answer.sources[0].text
+
+
+def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
+    """'How many cranes': 'many crane operators working twelve-hour shifts' names cranes,
+    but its number counts hours."""
+    engine = Engine(build_fact_base(PORT))
+    assert not engine.ask("How many cranes does the port of Carrow Bay have?").answered

@@ -212,3 +212,20 @@ def test_a_duration_in_words_is_a_duration() -> None:
     """'lasted eleven days' answers 'how long'."""
     index = build_index(build_fact_base("The last strike, in 2019, lasted eleven days.\n"))
     assert index.durations == [True]
+
+
+def test_a_share_counts_the_noun_after_its_of() -> None:
+    """'18 percent of households', '19 of the victims': the number counts what follows 'of'."""
+    index = build_index(
+        build_fact_base("Power was cut to 18 percent of households.\n\n19 of the victims died.\n")
+    )
+    assert "household" in index.counted[0] and "victim" in index.counted[1]
+
+
+def test_a_number_without_its_noun_is_loose() -> None:
+    """'the toll rose to 40.' leaves its noun elsewhere; a year or '14,000 admissions' does not."""
+    text = (
+        "The toll rose to 40.\n\nThe strike in 2019 lasted eleven days.\n\n"
+        "It causes 14,000 admissions and 1,100 deaths a year.\n"
+    )
+    assert build_index(build_fact_base(text)).loose == [True, False, False]

@@ -31,6 +31,7 @@ COUNTED = [
     ("How many hostages are still held?", "hostag"),
     ("how many more seats does it hold", "seat"),
     ("How much money is left?", None),
+    ("And how many are missing?", None),
 ]
 
 
@@ -39,6 +40,25 @@ def test_how_many_names_what_is_counted(engine: Engine, question: str, noun: str
     """'How many X' counts X: the engine prefers a sentence whose number counts X."""
     counted = analyse(question, engine.index).counted
     assert (noun in counted) if noun else not counted
+
+
+ASKED = [
+    ("Which shipping lines diverted cargo?", ("shipping", "lines", "diverted", "cargo")),
+    ("Which outside firm was hired?", ("outside", "firm")),
+    ("What offer did the union reject?", ("offer",)),
+    ("Who is the chief executive of Northgate?", ("chief", "executive")),
+    ("What caused the rain?", ()),
+    ("Who did Barnea meet?", ()),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), ASKED, ids=[a[0] for a in ASKED])
+def test_which_noun_names_what_is_to_be_identified(
+    engine: Engine, question: str, asked: tuple[str, ...]
+) -> None:
+    """'Which outside firm', 'what offer did', 'who is the chief executive': the noun whose
+    identity is asked; 'what caused' opens with a verb and asks for none."""
+    assert analyse(question, engine.index).asked == asked
 
 
 def test_an_auxiliary_before_an_auxiliary_is_a_misspelt_question_word(engine: Engine) -> None:

@@ -1,0 +1,53 @@
+"""Whether a sentence names what a 'which N' question asks to identify."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.naming import leaves_unnamed
+
+UNNAMED = [
+    (("outside", "firm"), "The company said it had hired an outside firm to review the software."),
+    (("shipping", "lines"), "Ships waited, and two shipping lines had begun diverting cargo."),
+    (("hamas", "leaders"), "Qatar is threatening to expel Hamas leaders from the country."),
+    (("governor",), "The prime minister met regional governors and the heads of the services."),
+]
+
+NAMED = [
+    (("coach",), "Kingsmere United sacked head coach Viktor Hale on Monday."),
+    (("chief", "executive"), '"We lost it," Jo Whit, the company\'s chief executive, said.'),
+    (("villages",), "Authorities ordered the evacuation of 14 villages below the Sarny dam."),
+    (("offer",), "Members rejected an offer of a 4.5 percent raise spread over two years."),
+    (("mediator",), "She appointed a senior mediator, former judge Tobias Lindqvist, on Tuesday."),
+    (("rival",), "Kestrel had approached Solvane Automation, a smaller rival, before Ardent."),
+    (("plant",), "Kestrel will close its plant in St. Louis by the end of June."),
+]
+
+ELSEWHERE = [
+    (("party",), "Leaders of the three party coalition met on Tuesday."),
+    (("firm",), "The company said it would appeal."),
+]
+
+
+@pytest.mark.parametrize(("asked", "text"), UNNAMED, ids=[u[1][:40] for u in UNNAMED])
+def test_an_indefinite_or_bare_mention_leaves_the_noun_unnamed(
+    asked: tuple[str, ...], text: str
+) -> None:
+    """'an outside firm to review ...', 'two shipping lines had ...': no name, no detail."""
+    assert leaves_unnamed(asked, text)
+
+
+@pytest.mark.parametrize(("asked", "text"), NAMED, ids=[n[1][:40] for n in NAMED])
+def test_a_name_or_a_detail_by_the_noun_names_it(asked: tuple[str, ...], text: str) -> None:
+    """A name beside the noun, a possessive or definite article, or a detail after it with a
+    name or number pins the noun down."""
+    assert not leaves_unnamed(asked, text)
+
+
+@pytest.mark.parametrize(("asked", "text"), ELSEWHERE, ids=[e[1][:40] for e in ELSEWHERE])
+def test_a_noun_modifying_another_or_absent_is_no_verdict(
+    asked: tuple[str, ...], text: str
+) -> None:
+    """'the three party coalition' is about a coalition; a sentence without the noun says
+    nothing about naming it."""
+    assert not leaves_unnamed(asked, text)
