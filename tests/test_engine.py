@@ -18,26 +18,26 @@ FLOORS = [
     # 0.81 abstention before WordNet relatives (knowledge/relatives.py): they answer one more
     # unanswerable question here and five more answerable ones on six other sets, blind ones too.
     ("seed_holdout.json", 0.86, 0.78),
-    ("politics.json", 0.78, 0.80),
+    ("politics.json", 0.80, 0.90),
     ("health.json", 0.96, 0.90),
     ("business.json", 0.88, 0.80),
     ("sports.json", 0.88, 0.90),
     ("court.json", 0.74, 0.91),
-    ("climate.json", 0.89, 1.00),
-    ("tech.json", 0.77, 0.91),  # 0.75 before builder and engine branches met; see the merge
+    ("climate.json", 0.91, 1.00),
+    ("tech.json", 0.79, 0.91),
     ("election.json", 0.70, 0.91),
     ("diplomacy.json", 0.71, 0.83),
     ("outbreak.json", 0.71, 0.66),
     # Written blind by helper sessions that never saw the code or the other sets (first
     # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
-    ("strike.json", 0.76, 0.93),
+    ("strike.json", 0.79, 0.93),
     ("wildfire.json", 0.75, 0.87),
-    ("mine.json", 0.75, 0.87),
-    ("launch.json", 0.70, 0.62),
+    ("mine.json", 0.77, 0.93),
+    ("launch.json", 0.76, 0.62),
     # Written blind in the third session; only their totals are ever looked at (first
     # measurement, before that session's changes: 55.7% and 68.0%).
-    ("ceasefire.json", 0.56, 0.75),
-    ("probe.json", 0.66, 0.87),
+    ("ceasefire.json", 0.58, 0.75),
+    ("probe.json", 0.67, 0.87),
 ]
 
 
