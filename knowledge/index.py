@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.morphology import root
-from knowledge.relatives import is_verb, relatives
+from knowledge.relatives import is_verb, is_word, relatives
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = [
@@ -133,6 +133,8 @@ class Index:
     default_idf: float
     content_vocabulary: list[str]
     """The article's words other than stopwords, for typo correction."""
+    base_forms: list[str]
+    """Base forms of its words it does not use ('warn' for 'warned'), for typo correction."""
     words: set[str]
     phrases: list[EntityPhrase]
     entities: dict[str, Entity]
@@ -287,6 +289,7 @@ def build_index(fact_base: FactBase) -> Index:
         idf=idf,
         default_idf=math.log(1.0 + total / 0.5),
         content_vocabulary=sorted(words - lexicon().stopwords),
+        base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
         phrases=[p for e in fact_base.entities for p in _entity_phrases(e)],
         entities=entities,
@@ -330,6 +333,12 @@ def _verbs_only(sentences: list[Sentence]) -> frozenset[str]:
         for before, word in zip(["", *words], words, strict=False):
             uses[stem(word)].add(before in _VERB_MARKERS)
     return frozenset(k for k, v in uses.items() if v == {True})
+
+
+def _base_forms(words: set[str]) -> set[str]:
+    """Base forms of the article's words that it does not use itself ('warn' for 'warned')."""
+    bases = {stem(w) for w in words if w.isalpha() and len(w) > 4}
+    return {b for b in bases if len(b) >= 4 and is_word(b) and b not in words}
 
 
 def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:

@@ -228,9 +228,16 @@ def _stopwords_by_letters() -> dict[str, tuple[str, ...]]:
 _WH_WORDS = ("who", "what", "when", "where", "why", "how", "which")
 _LONG_FUNCTION_WORDS = (
     "about",
+    "actually",
     "after",
     "against",
+    "always",
+    "anything",
     "because",
+    "happen",
+    "happened",
+    "something",
+    "although",
     "been",
     "before",
     "between",
@@ -355,6 +362,18 @@ def _variant(word: str) -> str:
     return re.sub(r"our", "or", re.sub(r"is(e|ed|es|ing|ation)\b", r"iz\1", word))
 
 
+def _short_slip(word: str, index: Index) -> str | None:
+    """'fre' for 'fire', 'jry' for 'jury': a three-letter string no English word has, one edit
+    from exactly one article word that starts with the same letter."""
+    if is_word(stem(word)) or word in _lexicon_words():
+        return None
+    found = process.extract(
+        word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10
+    )
+    same = {choice for choice, _, _ in found if choice[:1] == word[:1] and len(choice) >= 3}
+    return same.pop() if len(same) == 1 else None
+
+
 def _correct(word: str, index: Index, first: bool = False) -> str:
     """Map a misspelt word to an article word when it is one or two edits away."""
     if word in index.words or word in lexicon().stopwords or word.isdigit():
@@ -364,6 +383,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         return swapped
     if len(word) >= 4 and (transposed := _transposed(word, index)) is not None:
         return transposed
+    if len(word) == 3:
+        return _short_slip(word, index) or word
     if len(word) < 4:
         return word
     if stem(word) in index.idf:
@@ -373,9 +394,12 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         # own spelling of the word ('strik', 'labor' for 'labour')
         return _same_root_spelling(word, index) or word
     limit = 1 if len(word) < 7 else 2
-    found = process.extract(
-        word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20
-    )
+    # 'wran' is a slip for 'warn', a base form of the article's 'warned'; 'city' is a word of
+    # its own, not a slip for 'cite' (of 'citing').
+    vocabulary = index.content_vocabulary
+    if not is_word(stem(word)):
+        vocabulary = [*vocabulary, *index.base_forms]
+    found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
     if not found:
         return word
     # People rarely mistype a word's first letter: 'name' is not a typo for 'came'.

@@ -241,3 +241,17 @@ def test_a_slip_whose_stem_looks_like_a_short_word_is_corrected() -> None:
     """'minning' has the stem of 'min', a word of its own, but is a slip for 'mining'."""
     index = build_index(build_fact_base("The head of the mining regulator said so.\n"))
     assert "mining" in analyse("who heads the minning regulater", index).words
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("wran", "warn"), ("fre", "fire"), ("hppened", "happened"), ("city", "city")],
+)
+def test_slips_are_read_as_the_article_words_they_miss(typed: str, meant: str) -> None:
+    """'wran' is one swap from 'warn', the base of the article's 'warned'; 'fre' is one letter
+    short of 'fire' and no word itself; 'hppened' misses a letter of a function word; 'city' is
+    a word, not a slip for 'cite' (the base of the article's 'citing')."""
+    index = build_index(
+        build_fact_base("Officials warned on Monday that the fire had spread, citing winds.\n")
+    )
+    assert meant in analyse(f"what {typed} the officials", index).words
