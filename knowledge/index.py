@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.morphology import root
-from knowledge.relatives import is_verb, is_word, relatives
+from knowledge.relatives import is_verb, relatives
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
 __all__ = [
@@ -134,7 +134,7 @@ class Index:
     content_vocabulary: list[str]
     """The article's words other than stopwords, for typo correction."""
     base_forms: list[str]
-    """Base forms of its words it does not use ('warn' for 'warned'), for typo correction."""
+    """Other forms of its words it does not use ('warn', 'hostage'), for typo correction."""
     words: set[str]
     phrases: list[EntityPhrase]
     entities: dict[str, Entity]
@@ -336,9 +336,15 @@ def _verbs_only(sentences: list[Sentence]) -> frozenset[str]:
 
 
 def _base_forms(words: set[str]) -> set[str]:
-    """Base forms of the article's words that it does not use itself ('warn' for 'warned')."""
-    bases = {stem(w) for w in words if w.isalpha() and len(w) > 4}
-    return {b for b in bases if len(b) >= 4 and is_word(b) and b not in words}
+    """Other forms of the article's words that it does not use itself ('warn' for 'warned',
+    'hostage' for 'hostages'): the word less an inflection, where the stem stays the same."""
+    found: set[str] = set()
+    for word in words:
+        if not word.isalpha() or len(word) <= 4:
+            continue
+        cut = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", stem(word)]
+        found.update(c for c in cut if len(c) >= 4 and stem(c) == stem(word))
+    return found - words
 
 
 def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:

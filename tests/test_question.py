@@ -245,7 +245,13 @@ def test_a_slip_whose_stem_looks_like_a_short_word_is_corrected() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("wran", "warn"), ("fre", "fire"), ("hppened", "happened"), ("city", "city")],
+    [
+        ("wran", "warn"),
+        ("fre", "fire"),
+        ("hppened", "happened"),
+        ("city", "city"),
+        ("ofician", "official"),
+    ],
 )
 def test_slips_are_read_as_the_article_words_they_miss(typed: str, meant: str) -> None:
     """'wran' is one swap from 'warn', the base of the article's 'warned'; 'fre' is one letter
