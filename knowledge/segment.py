@@ -90,9 +90,13 @@ def _reads_like_body(block: str) -> bool:
 
 
 def _is_boilerplate(block: str) -> bool:
-    """Page furniture: a short block without a sentence ending, or a known prompt."""
+    """Page furniture: a short block without a sentence ending, or a known prompt (or lines
+    of them: 'Sign up here ...' / 'Read more: ...' / 'Our Standards: ...')."""
     if _BOILERPLATE.search(block) and len(block) < 160:
         return True
+    lines = [line for line in block.splitlines() if line.strip()]
+    if len(lines) > 1 and all(len(line) < 120 for line in lines):
+        return any(_BOILERPLATE.search(line) for line in lines)
     return len(block.split()) <= 4 and not _SENTENCE_END.search(block)
 
 

@@ -285,3 +285,18 @@ def test_long_first_sentence_makes_a_short_title() -> None:
     assert article.title.endswith("…")
     assert len(article.title) <= 91
     assert article.sentences[0].text.startswith(article.title[:-1])
+
+
+def test_lines_of_page_prompts_after_the_credit_are_boilerplate() -> None:
+    """A Reuters byline followed by one block of three prompt lines: the byline is the credit
+    and the block boilerplate, though the block is long and ends with a full stop."""
+    text = (
+        "AZMIR (Reuters) - Talks went on, officials said.\n\n"
+        "Reporting by Lina Morvay in Azmir; Editing by Daniel Crewe\n\n"
+        "Sign up here for our daily World News briefing.\n"
+        "Read more: Aid groups weigh pull-back from the south of the country\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    layout = find_layout(text)
+    assert layout.credit_line is not None and layout.credit_line.startswith("Reporting by")
+    assert len(layout.body) == 1 and len(layout.boilerplate) == 1
