@@ -37,10 +37,14 @@ _ADVERBIAL = re.compile(
 
 
 def _partner_start() -> re.Pattern[str]:
-    roles = "|".join(sorted((f"{t}s" for t in lexicon().titles if " " not in t), key=len))
+    single = [t for t in lexicon().titles if " " not in t and t.isalpha()]
+    roles = "|".join(sorted((f"{t}s" for t in single), key=len))
+    one = "|".join(sorted(single, key=len, reverse=True))
     return re.compile(
         r"^(?:with\s+(?P<with>.+)|(?P<object>(?:[A-Z]|(?:officials|representatives|leaders|"
-        rf"members|delegates|executives|envoys|his|her|their|its|(?:[a-z]+ )?(?:{roles}))\b).+))"
+        rf"members|delegates|executives|envoys|his|her|their|its|(?:[a-z]+ )?(?:{roles})"
+        # 'a Qaradani mediator', 'the Egyptian foreign minister'
+        rf"|(?:a|an|the) (?:[\w’'-]+ ){{0,2}}(?:{one}))\b).+))"
     )
 
 
@@ -188,9 +192,12 @@ def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
             agent = re.sub(r"^.*\b(?:that|said|says)\s+(?:on \w+ )?", "", agent)
             agent = re.sub(r"\s+(?:had|has|have|will|would)$", "", agent)
             partner = _partner(match.group("rest"))
-            first = _first_of_pair(text, agent, match.start()) if partner is None else None
-            if first:  # 'Irena Dusek and her counterpart, Rashid Omar, met for four hours'
+            first = _first_of_pair(text, agent, match.start())
+            if first and partner is None:
+                # 'Irena Dusek and her counterpart, Rashid Omar, met for four hours'
                 agent, partner = first, agent
+            elif first:  # 'The chiefs of Castavia and Norvane met a Qaradani mediator'
+                agent = f"{first} and {agent}"
             draft.put("agent", agent)
             draft.put("partner", partner)
             _put_circumstances(draft, text, match.start())
@@ -211,8 +218,9 @@ def _first_of_pair(text: str, agent: str, end: int) -> str | None:
     start = text.rfind(agent, 0, end) if agent else -1
     if start < 5 or not text.endswith(" and ", 0, start):
         return None
-    first = text[clause_start(text, start - 5) : start - 5].strip(' ,“"')
-    first = _DATELINE.sub("", first)
+    dateline = _DATELINE.match(text)
+    begin = max(clause_start(text, start - 5), dateline.end() if dateline else 0)
+    first = _DATELINE.sub("", text[begin : start - 5].strip(' ,“"'))
     named = re.search(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$", first)
     return first if named and len(first.split()) <= 8 else None
 

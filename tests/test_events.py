@@ -236,6 +236,16 @@ CASES = [
         "Prime Minister Anna Berg met regional governors in the city of Lorvaine.",
         {"partner": "regional governors", "place": "the city of Lorvaine"},
     ),
+    (
+        find_meetings,
+        "AZMIR, Qaradan (Reuters) - The intelligence chiefs of Castavia and Norvane met a"
+        " Qaradani mediator in Azmir on Tuesday, officials said.",
+        {
+            "agent": "The intelligence chiefs of Castavia and Norvane",
+            "partner": "a Qaradani mediator",
+            "place": "Azmir",
+        },
+    ),
 ]
 
 
