@@ -626,12 +626,18 @@ _IDENTIFY_WORDS = 4
 """At most this many words of 'which outside firm' name what is asked for."""
 
 
+_NAME_OF = re.compile(r"^what (?:is|are|was|were) the names? of (?:the |a |an )?(.+)$")
+
+
 def _asked_noun(words: list[str]) -> tuple[str, ...]:
     """'which shipping lines diverted', 'what offer did', 'who is the chief executive of':
     the words up to the first function word. 'What' needs an auxiliary after its noun ('what
     offer did ...'), since 'what caused ...' opens with a verb."""
     if len(words) > 3 and words[0] == "who" and words[1] in _COPULAS and words[2] == "the":
         return _content_run(words[3:])
+    named = _NAME_OF.match(" ".join(words))
+    if named:  # 'what are the names of the two women being held': who the women are
+        return _content_run([w for w in named.group(1).split() if not w.isdigit()])
     if len(words) < 2 or words[0] not in ("which", "what"):
         return ()
     noun = _content_run(words[1:])

@@ -261,3 +261,11 @@ def test_slips_are_read_as_the_article_words_they_miss(typed: str, meant: str) -
         build_fact_base("Officials warned on Monday that the fire had spread, citing winds.\n")
     )
     assert meant in analyse(f"what {typed} the officials", index).words
+
+
+def test_the_name_of_a_noun_asks_to_identify_it() -> None:
+    """'What are the names of the two women?' asks who the women are: an article that only
+    says 'the two women' does not answer it."""
+    index = build_index(build_fact_base("The two women would be freed first, officials said.\n"))
+    analysed = analyse("What are the names of the two women being held?", index)
+    assert "women" in analysed.asked
