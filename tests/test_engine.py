@@ -34,6 +34,9 @@ FLOORS = [
     ("wildfire.json", 0.75, 0.87),
     ("mine.json", 0.77, 0.93),
     ("launch.json", 0.76, 0.62),
+    # Written in the third session by a helper session that never saw the code, to be read
+    # (first measured at 62.1%).
+    ("hostage.json", 0.65, 0.75),
     # Written blind in the third session; only their totals are ever looked at (first
     # measurement, before that session's changes: 55.7% and 68.0%).
     ("ceasefire.json", 0.58, 0.75),
