@@ -253,8 +253,15 @@ _JOINT_NAME = re.compile(
     r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|for|and))* and "
 )
 """'The European Union and ': a name opening the sentence, before a second one."""
+_POSTED = re.compile(r"\b(?:statement|message|video|letter|post|note)s? $")
+_PARTICIPLE_CUES = frozenset({"posted", "released", "issued", "published", "shared"})
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)(?: \w+ly)? $")
-_AUXILIARY_TAIL = re.compile(r"\s*\b(?:has|have|had|also|has also|will|would|later)$")
+_AUXILIARY_TAIL = re.compile(
+    r"\s*\b(?:has|have|had|also|has also|will|would|later)(?: (?!(?:family|only|rally|ally|"
+    r"assembly|supply|reply|july)\b)[a-z]{3,}ly)?$"
+    r"|\s+(?!(?:family|only|rally|ally|assembly|supply|reply|july)\b)[a-z]{3,}ly$"
+)
+"""'officials have repeatedly denied', 'the ministry has also said': not part of the speaker."""
 _LEAD_NAME = re.compile(
     r"[A-Z][\w.-]*['’]s (?:[a-z]+ ){0,3}[a-z]+, [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=,)"
     r"|(?:[\w’'.-]+ ){0,3}?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+(?=[ ,])"
@@ -276,6 +283,8 @@ def _statement(
     text = sentence.text
     if _NEGATED_CUE.search(text[: match.start()]) or _PASSIVE.search(text, 0, match.start()):
         return None  # 'did not say'; '300 have been confirmed' is no statement
+    if match.group("cue") in _PARTICIPLE_CUES and _POSTED.search(text, 0, match.start()):
+        return None  # 'In a statement posted on ...': the cue says what the statement was
     speaker = same_speaker or _AUXILIARY_TAIL.sub("", _speaker_before(text, match.start()))
     if not speaker and _COORDINATED.search(text, 0, match.start()):
         # 'Henrik Lund, ..., called X "y" but cautioned that'; 'Chief executive Ingrid Solberg

@@ -156,6 +156,15 @@ CASES = [
         {"speaker": "Consumer groups in Germany and France", "addressee": "regulators"},
     ),
     (
+        "In a statement posted on a messaging channel on Wednesday, Red Dune Brigades spokesman"
+        " Selim Bakhtar said the hostages were in good health.",
+        {"speaker": "Red Dune Brigades spokesman Selim Bakhtar", "cue": "said"},
+    ),
+    (
+        "Castavian officials have repeatedly denied that any prisoner exchange is planned.",
+        {"speaker": "Castavian officials", "content": "any prisoner exchange is planned"},
+    ),
+    (
         'Strand declined to confirm the report, saying only that "all options remain open".',
         {"speaker": "Strand", "cue": "said", "content": '"all options remain open"'},
     ),
