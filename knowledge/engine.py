@@ -260,11 +260,16 @@ def _undefined_term(question: Question, index: Index, sentence: int) -> bool:
 _RELATIVE_TIME = re.compile(
     r"\b(before|after|prior to|following) (?:the |a |an |his |her |its )?\w"
 )
+_AFTER = (
+    r"\b(?:after|following|since|later|then|afterwards?|leaving|emerging from|at the end of"
+    r"|as (?:he|she|they|it|we) (?:left|emerged|walked out))\b"
+)
+"""'Ravelli told reporters as he left the meeting': said after it."""
 _SAME_RELATION = {
     "before": r"\b(?:before|prior to|ahead of|until|earlier)\b",
     "prior to": r"\b(?:before|prior to|ahead of|until|earlier)\b",
-    "after": r"\b(?:after|following|since|later|then)\b",
-    "following": r"\b(?:after|following|since|later|then)\b",
+    "after": _AFTER,
+    "following": _AFTER,
 }
 
 

@@ -203,3 +203,17 @@ def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
     but its number counts hours."""
     engine = Engine(build_fact_base(PORT))
     assert not engine.ask("How many cranes does the port of Carrow Bay have?").answered
+
+
+def test_what_was_said_as_someone_left_a_meeting_was_said_after_it() -> None:
+    """'What did Ravelli say after the meeting?': 'told reporters as he left the meeting' is
+    after it, so the quotation answers."""
+    engine = Engine(
+        build_fact_base(
+            "Ravelli met the mediator in Azmir on Tuesday.\n\n"
+            '"We are not negotiating our law abroad," Ravelli told reporters as he left the'
+            " meeting.\n"
+        )
+    )
+    answer = engine.ask("What did Ravelli say after the meeting?")
+    assert answer.answered and "not negotiating" in answer.sources[0].text
