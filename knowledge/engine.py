@@ -161,13 +161,18 @@ def _unanswered(
     suggestions: list[str],
     confidence: float,
 ) -> Answer:
-    """A reply without a sourced answer: a line of explanation, then questions to try."""
+    """A reply without a sourced answer: a line of explanation, then questions to try (an
+    article too short to suggest any leaves the line alone, without its colon)."""
     listed = "\n".join(f"• {s}" for s in suggestions)
+    if not suggestions:
+        intro = re.sub(r"(?:,? for example|;? you could ask| Did you mean| Try)?:$", "", intro)
+        intro = intro if intro.endswith((".", "!", "?")) else f"{intro}."
+    reply = f"{intro}\n{listed}" if suggestions else intro
     return Answer(
         question=asked,
         answered=False,
         answer=None,
-        reply=f"{intro}\n{listed}{_truncation_note(truncated)}",
+        reply=f"{reply}{_truncation_note(truncated)}",
         confidence=confidence,
         suggestions=suggestions,
         kind=kind,

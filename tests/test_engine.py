@@ -217,3 +217,15 @@ def test_what_was_said_as_someone_left_a_meeting_was_said_after_it() -> None:
     )
     answer = engine.ask("What did Ravelli say after the meeting?")
     assert answer.answered and "not negotiating" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    "question", ["What did Ravelli say after the talks?", "hello", "", "Who won?"]
+)
+def test_a_reply_with_nothing_to_suggest_does_not_end_on_a_colon(question: str) -> None:
+    """An article too short to suggest questions: the reply is a whole sentence, not 'Did you
+    mean:' followed by nothing."""
+    engine = Engine(build_fact_base("Ravelli met the mediator in Azmir on Tuesday.\n"))
+    answer = engine.ask(question)
+    assert not answer.answered and not answer.suggestions
+    assert answer.reply[-1:] in ".!?"
