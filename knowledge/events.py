@@ -107,7 +107,8 @@ _ACTION = re.compile(
     rf"(?: [a-z]+ed by (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)?"
     rf"(?P<when> (?:on|last|this|late|early) (?:[A-Z][a-z]+day|week|month|night|morning"
     rf"|afternoon|evening))?"
-    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who) [^,]{{2,60}}"
+    rf"(?P<apposition>(?:, (?:\d{{1,3}}|(?:a|an|the|which|who|all|both|most|many|some) [^,]{{2,60}}"
+    rf"|[a-z]+s of (?:the |a |an )?[^,]{{2,60}}"
     rf"|(?P<named>(?:[a-z]+ ){{0,3}}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+))){{1,2}},)? "
     rf"(?P<verb>{_AUX}?(?:{_CATENATIVE}(?: on [A-Z][a-z]+day)? to [a-z]+|{_ASPECTUAL} [a-z]+ing"
     rf"|[a-z]+ed|{_IRREGULAR}"
@@ -365,7 +366,12 @@ def _action(sentence: Sentence, start: int, stop: int, match: re.Match[str]) -> 
     if _PASSIVE.match(verb) and _PARTICIPLE_END.search(verb):
         # 'X was arrested (by Y)': X is what the action was done to.
         draft.put("object", subject)
-        by = re.search(r"\bby (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", rest)
+        by = re.search(
+            r"\bby (?P<who>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+            r"(?: (?!(?:on|in|at|after|before|for|to|and|with|near)\b)[a-z]+){0,2})"
+            r"(?= (?:on|in|at|after|before|for|to|near)\b|[,.;]|$)",
+            rest,
+        )  # 'by Police', 'by the Tolmari coast guard on March 14'
         draft.put("agent", by.group("who") if by else None)
         draft.put("verb", _PASSIVE.sub("", verb))
         _circumstances(draft, text, start + match.start("rest"))

@@ -237,6 +237,18 @@ CASES = [
         {"partner": "regional governors", "place": "the city of Lorvaine"},
     ),
     (
+        find_actions,
+        "The fishermen, all Sarvenian citizens, were arrested by the Tolmari coast guard on"
+        " March 14 after their trawlers strayed into disputed waters.",
+        {"object": "The fishermen", "agent": "the Tolmari coast guard", "verb": "arrested"},
+    ),
+    (
+        find_actions,
+        "The five workers, employees of the charity Open Hands, were seized on March 3 near"
+        " the town of Durrak.",
+        {"object": "The five workers", "verb": "seized", "place": "the town of Durrak"},
+    ),
+    (
         find_meetings,
         "AZMIR, Qaradan (Reuters) - The intelligence chiefs of Castavia and Norvane met a"
         " Qaradani mediator in Azmir on Tuesday, officials said.",
