@@ -225,7 +225,20 @@ _DURATION = re.compile(
 )
 
 
-def _entity_phrases(entity: Entity) -> list[EntityPhrase]:
+def _demonyms(entities: list[Entity]) -> dict[str, str]:
+    """A place's adjective -> the stem of its name ('sarvenian' -> 'sarvenia'), so that
+    'the president of Sarvenia' meets the title 'Sarvenian President'."""
+    found: dict[str, str] = {}
+    for entity in entities:
+        if entity.kind not in ("place", "organisation") or " " in entity.name:
+            continue
+        for alias in entity.aliases:
+            if " " not in alias and alias.lower().startswith(entity.name.lower().rstrip("e")):
+                found[stem(alias.lower())] = stem(entity.name.lower())
+    return found
+
+
+def _entity_phrases(entity: Entity, demonyms: dict[str, str] | None = None) -> list[EntityPhrase]:
     phrases = []
     names = {entity.name, *entity.aliases}
     for text in sorted(names):
@@ -236,7 +249,10 @@ def _entity_phrases(entity: Entity) -> list[EntityPhrase]:
         initials = "".join(w[0] for w in capitals).lower()
         phrases.append(EntityPhrase(entity.id, initials, (frozenset({initials}),), True))
     for title in entity.titles:
-        concepts = tuple(phrase_concepts(title))
+        concepts = tuple(
+            c | {demonyms[k] for k in c if k in demonyms} if demonyms else c
+            for c in phrase_concepts(title)
+        )
         if len(concepts) >= 1:
             phrases.append(EntityPhrase(entity.id, " ".join(tokens(title)), concepts, False))
     return phrases
@@ -262,6 +278,7 @@ def build_index(fact_base: FactBase) -> Index:
         sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
     for i, referred in _definite_references(sentences, facts_by_sentence).items():
         sentence_entities[i] |= referred
+    demonyms = _demonyms(fact_base.entities)
     names = _names_by_words(fact_base.entities)
     named = [_named(s, names) for s in sentences]
     concepts = []
@@ -291,7 +308,7 @@ def build_index(fact_base: FactBase) -> Index:
         content_vocabulary=sorted(words - lexicon().stopwords),
         base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
-        phrases=[p for e in fact_base.entities for p in _entity_phrases(e)],
+        phrases=[p for e in fact_base.entities for p in _entity_phrases(e, demonyms)],
         entities=entities,
         sentence_entities=sentence_entities,
         salient=_salience(fact_base, position),

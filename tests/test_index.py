@@ -8,6 +8,7 @@ import pytest
 
 from knowledge import build_fact_base
 from knowledge.index import Index, build_index, concepts_of, is_known, related, unknown_asks
+from knowledge.question import analyse
 from knowledge.schema import Evidence, Fact, Slot
 from knowledge.store import load_source
 
@@ -229,3 +230,11 @@ def test_a_number_without_its_noun_is_loose() -> None:
         "It causes 14,000 admissions and 1,100 deaths a year.\n"
     )
     assert build_index(build_fact_base(text)).loose == [True, False, False]
+
+
+def test_a_title_with_a_country_adjective_meets_the_country_named() -> None:
+    """'the president of Israel' meets the title 'Israeli President'."""
+    text = "Israeli President Isaac Herzog met the envoy. Israel said talks would go on.\n"
+    index = build_index(build_fact_base(text))
+    question = analyse("Who is the president of Israel?", index)
+    assert question.entities and question.entities[0].startswith("person:")
