@@ -456,6 +456,21 @@ _HOW_WORDS = frozenset({"old", "long", "far", "often", "soon"} | _MEASURE_WORDS)
 """'how tall', 'how deep': the word restates that a measure is asked ('41-metre' answers)."""
 
 
+_SMALL_NUMBERS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+)
+_POINTING = frozenset({"the", "these", "those", "all", "its", "their", "his", "her", "our"})
+
+
+def _pointing_counts(words: list[str]) -> set[int]:
+    """Positions of small counts after 'the', 'all', 'their' ... ('the two leaders')."""
+    return {
+        i
+        for i in range(1, len(words) - 1)
+        if words[i] in _SMALL_NUMBERS and words[i - 1] in _POINTING
+    }
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -579,12 +594,16 @@ def analyse(text: str, index: Index) -> Question:
     question.predicate = concepts_of([words[verb]]) if verb is not None else []
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
-    rest = [w for i, w in enumerate(words) if i not in covered | restating]
+    pointing = _pointing_counts(words) - covered
+    rest = [w for i, w in enumerate(words) if i not in covered | restating | pointing]
     nouns = frozenset(stem(w) for i, w in enumerate(words) if i and words[i - 1] in _DETERMINERS)
     question.concepts = [
         related(c, index, nouns) for c in concepts_of(rest, fold=True, known=index.postings.keys())
     ]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
+    # A count that points back at people ('the two leaders') weighs like a name's echo: the
+    # sentence need not repeat it, but one that does ('two firefighters were hurt') leads.
+    question.entity_words += concepts_of([words[i] for i in sorted(pointing)])
     question.unknown = [
         w
         for w, c in zip(rest, concepts_of_each(rest), strict=True)

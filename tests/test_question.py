@@ -269,3 +269,12 @@ def test_the_name_of_a_noun_asks_to_identify_it() -> None:
     index = build_index(build_fact_base("The two women would be freed first, officials said.\n"))
     analysed = analyse("What are the names of the two women being held?", index)
     assert "women" in analysed.asked
+
+
+def test_a_count_pointing_back_at_people_is_no_topic_word() -> None:
+    """'the two leaders' names the leaders; 'two' need not be repeated by the answer, but
+    still leans towards a sentence that does."""
+    index = build_index(build_fact_base("The leaders met face to face on Tuesday.\n"))
+    analysed = analyse("Did the two leaders meet in person?", index)
+    assert all("two" not in c for c in analysed.concepts)
+    assert any("two" in c for c in analysed.entity_words)
