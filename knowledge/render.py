@@ -71,11 +71,21 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
             role = entity.description or entity.titles[0]
             article = "" if role.lower().startswith(("the ", "a ", "an ")) else "the "
             return _clip(f"{entity.name} is {article}{role}"), False
-    if fact is not None:
+    if fact is not None and (
+        question.wh != "yesno" or _holds_every_word(question, index, sentence)
+    ):
         rendered = _render(question, index, fact)
         if rendered:
             return _clip(_cap(rendered)), False
     return _clip(_cap(_clause(text))), False
+
+
+def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:
+    """A plain 'Yes' or 'No' only from a sentence that says what was asked, every word of it
+    or a synonym ('Did the ministry confirm the offer?' is not answered 'Yes' by the report of
+    the offer: the sentence itself is the answer then)."""
+    have = index.concepts[sentence]
+    return all(any(c.lstrip("%&") in have for c in concept) for concept in question.concepts)
 
 
 def _render(question: Question, index: Index, fact: Fact) -> str | None:

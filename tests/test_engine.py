@@ -230,3 +230,19 @@ def test_a_reply_with_nothing_to_suggest_does_not_end_on_a_colon(question: str) 
     answer = engine.ask(question)
     assert not answer.answered and not answer.suggestions
     assert answer.reply[-1:] in ".!?"
+
+
+def test_a_yes_needs_a_sentence_that_says_what_was_asked() -> None:
+    """'Did the ministry confirm the offer?' against only the newspaper's report of the offer:
+    the reply quotes the report instead of claiming 'Yes'; 'Did X meet Y?' where they met is
+    a plain 'Yes'."""
+    engine = Engine(
+        build_fact_base(
+            "The Dravska Tribuna reported last week, citing a leaked memo from the foreign"
+            " ministry, that Sarvenia had offered to pay compensation to the fishing cooperatives."
+            "\n\nDravnik met Oberin at the palace on Tuesday.\n"
+        )
+    )
+    reported = engine.ask("Did the foreign ministry confirm the compensation offer?")
+    assert reported.answer is None or not reported.answer.startswith(("Yes", "No"))
+    assert engine.ask("Did Dravnik meet Oberin?").answer == "Yes"
