@@ -159,7 +159,11 @@ _WHO = re.compile(
     r"(?P<value>[^,;.“\"]{3,80})(?=,|\.|;|$)"
 )
 """'Mayor Colette Vance, who took office in 2023,': what the relative clause says of her."""
-_PERSON_AGE = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?P<age>\d{1,3}),")
+_PERSON_AGE = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:(?P<age>\d{1,3}),"
+    r"|an? (?P<aged>\d{1,3})-year-old\b)"
+)
+"""'Falk, 58,' and 'Quillon, a 61-year-old former judge': the person's age."""
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
 
 
@@ -447,9 +451,11 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
         for match in _PERSON_AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", match.group("name"))
-            draft.put("value", f"{match.group('age')} years old")
+            draft.put("value", f"{match.group('age') or match.group('aged')} years old")
             drafts.append(draft)
         for match in _AGE.finditer(text):
+            if re.search(r"[A-Z][\w’'.-]*, an? $", text[: match.start("value")]):
+                continue  # 'Quillon, a 61-year-old former judge': the person's age, above
             draft = FactDraft("attribute", sentence, match.start(), match.end())
             draft.put("subject", f"the {match.group('noun')}")
             number, unit, _ = match.group("value").rsplit("-", 2)

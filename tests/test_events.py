@@ -249,6 +249,11 @@ CASES = [
         {"object": "The five workers", "verb": "seized", "place": "the town of Durrak"},
     ),
     (
+        find_attributes,
+        "Quillon, a 61-year-old former judge who has led the mediation since June, flew home.",
+        {"subject": "Quillon", "value": "61 years old"},
+    ),
+    (
         find_meetings,
         "AZMIR, Qaradan (Reuters) - The intelligence chiefs of Castavia and Norvane met a"
         " Qaradani mediator in Azmir on Tuesday, officials said.",
