@@ -210,7 +210,8 @@ def _counted(text: str) -> frozenset[str]:
 
 
 _MEASURE = re.compile(
-    r"\d[\d,.]*[ -]?(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|m|cm|mm|feet|foot|ft|inch(?:es)?"
+    r"\d[\d,.]*[ -]?(?:(?:square|cubic) )?(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|m|cm|mm|feet"
+    r"|foot|ft|inch(?:es)?"
     r"|miles?|yards?|kilo(?:gram|gramme)?s?|kg|tonnes?|tons?|pounds?|lbs?|degrees?|°|C|F|hectares?"
     r"|acres?|storeys?|stories|floors?|knots?|mph|kph|km/h|magnitude|percent|%)(?![a-z])"
     r"|\bmagnitude[ -]\d",

@@ -200,6 +200,7 @@ def test_once_and_twice_are_numbers() -> None:
         ("The 41-metre rocket rose from the pad.", True),
         ("They were trapped about 600 metres underground.", True),
         ("Temperatures reached 38C on Sunday.", True),
+        ("It provides a fishing zone of about 2,400 square kilometres.", True),
         ("The company paid $210 million for five launches.", False),
         ("Five men were rescued on Monday.", False),
     ],
