@@ -656,7 +656,8 @@ def _asked_noun(words: list[str]) -> tuple[str, ...]:
         return _content_run(words[3:])
     named = _NAME_OF.match(" ".join(words))
     if named:  # 'what are the names of the two women being held': who the women are
-        return _content_run([w for w in named.group(1).split() if not w.isdigit()])
+        run = _content_run(named.group(1).split())
+        return run[-1:]  # the head noun: 'the 61-year-old surgeon', 'Mila Hasek's son'
     if len(words) < 2 or words[0] not in ("which", "what"):
         return ()
     noun = _content_run(words[1:])

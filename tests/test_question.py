@@ -268,7 +268,8 @@ def test_the_name_of_a_noun_asks_to_identify_it() -> None:
     says 'the two women' does not answer it."""
     index = build_index(build_fact_base("The two women would be freed first, officials said.\n"))
     analysed = analyse("What are the names of the two women being held?", index)
-    assert "women" in analysed.asked
+    assert analysed.asked == ("women",)
+    assert analyse("What is the name of Mila Hasek's son?", index).asked == ("son",)
 
 
 def test_a_count_pointing_back_at_people_is_no_topic_word() -> None:
