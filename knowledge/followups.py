@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dialogue import Conversation
-from knowledge.index import Index
+from knowledge.index import Index, is_known
 from knowledge.lexicon import tokens
 from knowledge.question import Question, analyse
 
@@ -22,6 +22,13 @@ _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come)\W*$", re.I
 )
+_SOURCE = re.compile(
+    r"^(?:and |so |but )?(?:according to (?:whom|who)|says who|who says(?: so)?|"
+    r"who (?:said|says|reported|claimed|estimated|announced|stated) (?:so|that|this|it)|"
+    r"(?:what|who) (?:is|was|'s) the source|sources?|on whose authority)\W*$",
+    re.I,
+)
+"""'According to whom?', 'Says who?': asks who is the source of the last answer."""
 _SWITCH = re.compile(r"^(?:and|what about|how about|and what about|what of)\b\s*", re.I)
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|are|were|has|have|"
@@ -50,9 +57,15 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if question.entities and not pronoun and not switch:
         return FollowUp(question, None)
     focus = _focus(context, index)
-    if _BARE_WH.match(text) and previous_text:
+    source = bool(_SOURCE.match(text))
+    if (source or _BARE_WH.match(text)) and previous_text:
         previous = analyse(previous_text, index)
-        previous.wh, previous.text = question.wh, text
+        previous.wh, previous.text = "person" if source else question.wh, text
+        if source:
+            # The source of 'What is Qatar threatening?' is not a definition of Qatar.
+            previous.definition = False
+            asked = [c for c in question.concepts if is_known(c, index)]
+            previous.concepts += [c for c in asked if c not in previous.concepts]
         return FollowUp(previous, focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)

@@ -246,3 +246,34 @@ def test_a_yes_needs_a_sentence_that_says_what_was_asked() -> None:
     reported = engine.ask("Did the foreign ministry confirm the compensation offer?")
     assert reported.answer is None or not reported.answer.startswith(("Yes", "No"))
     assert engine.ask("Did Dravnik meet Oberin?").answer == "Yes"
+
+
+DOCKS = (
+    "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
+    "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
+    "economy around 60 million euros a day.\n\nThe last major strike at the port, in 2019, "
+    "lasted eleven days and ended after the government stepped in.\n\nAt least 37 container "
+    "ships were waiting outside the harbour by Wednesday, the port authority said.\n\nThe "
+    "authority did not say how many of the anchored ships were carrying perishable goods.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def docks() -> Engine:
+    """An engine over a short article about a port strike, for dialogue tests."""
+    return Engine(build_fact_base(DOCKS))
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["According to whom?", "Says who?", "Who said so?", "What is the source?"],
+)
+def test_elliptical_source_question_asks_who_gave_the_last_answer(
+    docks: Engine, follow_up: str
+) -> None:
+    """'According to whom?' asks for the source of the last answer, from its sentence."""
+    conversation = Conversation()
+    first = docks.ask("How much is the stoppage costing?", conversation)
+    second = docks.ask(follow_up, conversation)
+    assert first.answered and second.answered
+    assert second.answer is not None and "chamber of commerce" in second.answer
