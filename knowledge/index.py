@@ -219,8 +219,8 @@ _MEASURE = re.compile(
 )
 """A number with a unit of size, weight, speed or temperature: what 'how tall' asks for."""
 _DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty"
-    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many)[ -]"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|several|few|many)[ -]"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )

@@ -239,3 +239,18 @@ def test_a_title_with_a_country_adjective_meets_the_country_named() -> None:
     index = build_index(build_fact_base(text))
     question = analyse("Who is the president of Israel?", index)
     assert question.entities and question.entities[0].startswith("person:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last strike lasted eleven days.",
+        "It went on for fifteen years.",
+        "After a dozen weeks.",
+    ],
+    ids=["eleven", "teen", "dozen"],
+)
+def test_a_spelt_out_number_of_days_is_a_duration(text: str) -> None:
+    """'lasted eleven days' answers 'how long', as '11 days' does."""
+    index = build_index(build_fact_base(text + "\n"))
+    assert index.durations == [True]
