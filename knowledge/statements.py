@@ -205,8 +205,22 @@ def _time_before(text: str, cue_start: int, speaker_start: int) -> Phrase | None
 
 
 def _speaker_after(text: str, cue_end: int) -> str:
-    match = re.match(r"\s*((?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", text[cue_end:])
-    return match.group(1) if match else ""
+    """'..., said Marek Holan'; also 'said miners’ union leader Marek Holan', a name after
+    a few lowercase role words (not 'said on Monday': those would be stopwords)."""
+    match = _NAME_AFTER.match(text[cue_end:])
+    if match is None:
+        return ""
+    role = match.group("role").split()
+    if any(
+        word.strip("’'") in lexicon().stopwords for word in role[1 if role[:1] == ["the"] else 0 :]
+    ):
+        return ""
+    return match.group("speaker")
+
+
+_NAME_AFTER = re.compile(
+    r"\s*(?P<speaker>(?P<role>(?:the )?(?:[a-z][\w’'-]* ){0,4})[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+)
 
 
 def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:

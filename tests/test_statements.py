@@ -37,6 +37,14 @@ CASES = [
         {"speaker": "Mairead Byrne", "content": "The plan will cost more"},
     ),
     (
+        "“We warned them,” said miners’ union leader Marek Holan, whose brother is missing.",
+        {"speaker": "miners’ union leader Marek Holan", "mode": "direct"},
+    ),
+    (
+        '"It rained," said on Monday Marta Ilves.',
+        {"speaker": "(previous speaker)"},
+    ),
+    (
         '"It rained," said Marta Ilves on Wednesday.',
         {"speaker": "Marta Ilves", "cue": "said", "time": "on Wednesday"},
     ),
