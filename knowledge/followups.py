@@ -20,7 +20,10 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
 _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
-    r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come)\W*$", re.I
+    r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come|why not|"
+    r"(?:for )?how (?:long|many|much|far|old|often)|since when|until when|"
+    r"(?:when|where|why|who) exactly)\W*$",
+    re.I,
 )
 _SOURCE = re.compile(
     r"^(?:and |so |but )?(?:according to (?:whom|who)|says who|who says(?: so)?|"
@@ -143,6 +146,8 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         kind = index.entity_kinds.get(entity)
         if kind == "date" or (personal and kind != "person"):
             continue
+        if plural and kind in ("person", "place"):
+            continue  # 'them' is not one person or a place: it is what was asked about
         question.entities = [entity]
         if _SUBJECT.search(text):
             question.subjects = question.subjects or [entity]
@@ -153,4 +158,12 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         question.concepts = question.concepts + [
             c for c in earlier.concepts if c not in question.concepts
         ]
+    if plural and not context.asked and context.question:
+        question.entity_words = question.entity_words + _topic(question, context, index)
     return question
+
+
+def _topic(question: Question, context: Conversation, index: Index) -> list[frozenset[str]]:
+    """The words the last question used for what 'they' now stands for."""
+    earlier = analyse(context.question or "", index).concepts
+    return [c for c in earlier if c not in question.concepts and is_known(c, index)]

@@ -253,8 +253,8 @@ DOCKS = (
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
     "economy around 60 million euros a day.\n\nThe last major strike at the port, in 2019, "
     "lasted eleven days and ended after the government stepped in.\n\nAt least 37 container "
-    "ships were waiting outside the harbour by Wednesday, the port authority said.\n\nThe "
-    "authority did not say how many of the anchored ships were carrying perishable goods.\n"
+    "ships were waiting outside the harbour by Wednesday, port director Anna Berg said.\n\nThe "
+    "port did not say how many of the anchored ships were carrying perishable goods.\n"
 )
 
 
@@ -277,3 +277,21 @@ def test_elliptical_source_question_asks_who_gave_the_last_answer(
     second = docks.ask(follow_up, conversation)
     assert first.answered and second.answered
     assert second.answer is not None and "chamber of commerce" in second.answer
+
+
+def test_them_in_a_follow_up_is_the_group_just_asked_about(docks: Engine) -> None:
+    """'How many of them ...' after a question about ships counts ships, not the person who
+    gave the last answer."""
+    conversation = Conversation()
+    docks.ask("How many ships were waiting outside the harbour?", conversation)
+    answer = docks.ask("And how many of them carry perishable goods?", conversation)
+    assert answer.answered and "perishable goods" in answer.sources[0].text
+
+
+@pytest.mark.parametrize("follow_up", ["How long?", "For how long?"])
+def test_a_bare_how_long_asks_the_last_question_again(docks: Engine, follow_up: str) -> None:
+    """'How long?' after a question about the last strike asks how long it lasted."""
+    conversation = Conversation()
+    docks.ask("When was the last major strike at the port?", conversation)
+    answer = docks.ask(follow_up, conversation)
+    assert answer.answered and "lasted eleven days" in answer.sources[0].text
