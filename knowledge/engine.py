@@ -99,7 +99,7 @@ class Engine:
             e for e in [*question.entities, *self.index.salient[best.sentence]] if e not in answered
         ]
         context.entities = list(dict.fromkeys(context.entities))
-        context.question = " ".join(question.words) if len(question.words) > 2 else context.question
+        context.question = " ".join(question.words) if len(question.words) > 1 else context.question
         context.fact = sentence.id
         context.asked = None
         context.turns += 1

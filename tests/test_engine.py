@@ -295,3 +295,25 @@ def test_a_bare_how_long_asks_the_last_question_again(docks: Engine, follow_up: 
     docks.ask("When was the last major strike at the port?", conversation)
     answer = docks.ask(follow_up, conversation)
     assert answer.answered and "lasted eleven days" in answer.sources[0].text
+
+
+def test_a_two_word_question_is_context_for_the_next() -> None:
+    """'Who resigned?' is short, but 'When?' after it still asks when the resignation was."""
+    engine = Engine(
+        build_fact_base(DOCKS + "\nThe deputy harbour master, Sofia Lind, resigned on Friday.\n")
+    )
+    conversation = Conversation()
+    first = engine.ask("Who resigned?", conversation)
+    answer = engine.ask("When?", conversation)
+    assert first.answered and answer.answered
+    assert "resigned on Friday" in answer.sources[0].text
+
+
+def test_mine_is_a_noun_not_a_stopword() -> None:
+    """'Where is the mine?' is about a mine: news never means the pronoun 'mine'."""
+    text = (
+        "Rescuers brought 17 miners to the surface on Thursday.\n\n"
+        "The collapsed mine lies near the eastern town of Sarovec.\n"
+    )
+    answer = Engine(build_fact_base(text)).ask("Where is the mine?")
+    assert answer.answered and "collapsed mine" in answer.sources[0].text
