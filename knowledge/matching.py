@@ -125,6 +125,9 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
     shortlist = heapq.nlargest(SHORTLIST, got.items(), key=lambda item: (item[1], -item[0]))
     if focus is not None and focus in got and all(i != focus for i, _ in shortlist):
         shortlist.append((focus, got[focus]))
+    if focus is not None and focus in got:
+        rivals = [i for i, weight in shortlist if i != focus and weight >= got[focus]]
+        focus = None if _outworded(question, index, focus, rivals) else focus
     matches = []
     for i, weight in shortlist:
         coverage = weight / total
@@ -136,6 +139,21 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
         key=lambda m: (-(m.score + _tie_break(question, index, m, literal_hits)), m.sentence)
     )
     return matches[:limit]
+
+
+def _outworded(question: Question, index: Index, focus: int, rivals: list[int]) -> bool:
+    """Another sentence holds as much of the question and more of its own words as written
+    ('What did she announce?': 'Markovic announced an inquiry', not the sentence where she
+    said something last): the words say what the follow-up is about, so no lean to the focus."""
+    own = _own_words(question, index, focus)
+    return any(_own_words(question, index, i) > own for i in rivals)
+
+
+def _own_words(question: Question, index: Index, i: int) -> int:
+    have = index.concepts[i]
+    return sum(
+        any(c in have for c in concept if c[0] not in "#%&") for concept in question.concepts
+    )
 
 
 def _tie_break(

@@ -317,3 +317,20 @@ def test_mine_is_a_noun_not_a_stopword() -> None:
     )
     answer = Engine(build_fact_base(text)).ask("Where is the mine?")
     assert answer.answered and "collapsed mine" in answer.sources[0].text
+
+
+GOVERNOR = (
+    "At least 40 homes had been destroyed, the provincial governor, Ines Markovic, said on "
+    "Thursday.\n\nFirefighters battled the blaze through the night.\n\nMarkovic on Friday "
+    "announced an independent inquiry into the emergency response.\n"
+)
+
+
+def test_the_follow_ups_own_words_beat_the_lean_to_the_last_answer() -> None:
+    """'What did she announce?' after 'Who is Ines Markovic?' is the sentence saying she
+    announced something, not the one the last answer came from, where she only said."""
+    engine = Engine(build_fact_base(GOVERNOR))
+    conversation = Conversation()
+    engine.ask("Who is Ines Markovic?", conversation)
+    answer = engine.ask("What did she announce?", conversation)
+    assert answer.answered and "independent inquiry" in answer.sources[0].text
