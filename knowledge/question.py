@@ -481,6 +481,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in _HOW_WORDS and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (words[i] == "times" and words[i - 1] == "many")
+        or (words[i] in {"away", "off"} and words[i - 2 : i] == ["how", "far"])
         or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
         or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")

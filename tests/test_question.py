@@ -279,3 +279,12 @@ def test_a_count_pointing_back_at_people_is_no_topic_word() -> None:
     analysed = analyse("Did the two leaders meet in person?", index)
     assert all("two" not in c for c in analysed.concepts)
     assert any("two" in c for c in analysed.entity_words)
+
+
+@pytest.mark.parametrize("question", ["How far away is Selby Point?", "How far off is the port?"])
+def test_away_in_how_far_away_only_restates_the_distance(question: str) -> None:
+    """'How far away is it?': 'away' asks for a distance, it is no word the article must hold."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "strike.txt"))
+    analysed = analyse(question, index)
+    assert not analysed.unknown
+    assert not any({"away", "off"} & concept for concept in analysed.concepts)
