@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dialogue import Conversation
-from knowledge.index import Index, is_known
+from knowledge.index import Index, concepts_of, is_known
 from knowledge.lexicon import tokens
 from knowledge.question import Question, analyse
 
@@ -18,6 +18,11 @@ _PRONOUN = re.compile(
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
+_OBJECT_IT = re.compile(
+    r"\b(?:about|on|to|of|with|confirm|deny|denied|dispute|disputed|reject|rejected) "
+    r"(?:it|that|this)\W*$",
+    re.I,
+)
 _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come|why not|"
@@ -125,8 +130,20 @@ def _about_position(words: list[str]) -> int | None:
     return positions[-1] if positions else None
 
 
+def _reported(context: Conversation, index: Index) -> bool:
+    """The last answer came from a report ('According to the Herald, ...')."""
+    focus = None if context.asked else _focus(context, index)
+    return focus is not None and any(f.kind == "report" for f in index.facts_by_sentence[focus])
+
+
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
     """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
+    if _OBJECT_IT.search(text) and _reported(context, index):
+        # 'Did the minister confirm it?' after a report: 'it' is the report, not its source.
+        question.concepts = question.concepts + [
+            c for c in concepts_of(["report"]) if c not in question.concepts
+        ]
+        return question
     if question.entities:
         return question
     personal = bool(_PERSONAL.search(text))
@@ -140,6 +157,7 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     people = [e for e in context.entities if index.entity_kinds.get(e) == "person"]
     if plural and len(people) >= 2:
         question.entities = people[:2]
+        _spell_out(question, people[:2], index)
         question.subjects = question.subjects or (people[:2] if _SUBJECT.search(text) else [])
         return question
     for entity in context.entities:
@@ -149,6 +167,7 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         if plural and kind in ("person", "place"):
             continue  # 'them' is not one person or a place: it is what was asked about
         question.entities = [entity]
+        _spell_out(question, [entity], index)
         if _SUBJECT.search(text):
             question.subjects = question.subjects or [entity]
         question.primary = question.primary or entity
@@ -161,6 +180,21 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if plural and not context.asked and context.question:
         question.entity_words = question.entity_words + _topic(question, context, index)
     return question
+
+
+_REFERRING = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
+)
+
+
+def _spell_out(question: Question, entities: list[str], index: Index) -> None:
+    """Name the referent in the question's words ('what did he say' -> 'what did teodor manev
+    say'), so that a later 'And Dobreva?' or 'Where?' re-asks it with a name in it."""
+    named = tokens(" and ".join(index.entities[e].name for e in entities))
+    for i, word in enumerate(question.words):
+        if word in _REFERRING:
+            question.words = question.words[:i] + named + question.words[i + 1 :]
+            return
 
 
 def _topic(question: Question, context: Conversation, index: Index) -> list[frozenset[str]]:

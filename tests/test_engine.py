@@ -334,3 +334,42 @@ def test_the_follow_ups_own_words_beat_the_lean_to_the_last_answer() -> None:
     engine.ask("Who is Ines Markovic?", conversation)
     answer = engine.ask("What did she announce?", conversation)
     assert answer.answered and "independent inquiry" in answer.sources[0].text
+
+
+LEDGER = (
+    "According to the trade publication Orbital Ledger, which cited two people familiar with "
+    "the flight data, engineers were examining a pressure drop in a fuel line.\n\n"
+    "Jonah Whitcombe, the company's chief executive, declined to comment on that report.\n\n"
+    "The company said none of the debris had landed on populated areas.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Did the company comment on it?", "What did Whitcombe say about it?"]
+)
+def test_it_after_a_report_is_the_report_not_its_source(follow_up: str) -> None:
+    """'Did the company comment on it?' after 'What did Orbital Ledger report?' asks about a
+    reaction to the report, not about the publication."""
+    engine = Engine(build_fact_base(LEDGER))
+    conversation = Conversation()
+    engine.ask("What did Orbital Ledger report?", conversation)
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "declined to comment" in answer.sources[0].text
+
+
+INSPECTORS = (
+    "Chief Inspector Teodor Manev, who heads the regulator, said inspectors had found cracks "
+    "in the supports of a tunnel in March.\n\nRescuers brought 17 miners to the surface.\n\n"
+    "Mines Minister Halina Dobreva said a small earthquake was one possible cause.\n"
+)
+
+
+def test_and_someone_else_after_a_pronoun_question_swaps_the_person() -> None:
+    """'And Dobreva?' after 'What did he say?' (he: Manev) asks what Dobreva said: the
+    conversation remembers the question with the name in place of 'he'."""
+    engine = Engine(build_fact_base(INSPECTORS))
+    conversation = Conversation()
+    engine.ask("Who is Teodor Manev?", conversation)
+    engine.ask("What did he say?", conversation)
+    answer = engine.ask("And Dobreva?", conversation)
+    assert answer.answered and "small earthquake" in answer.sources[0].text
