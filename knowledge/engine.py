@@ -64,7 +64,7 @@ class Engine:
             return self._greeting(asked, truncated)
         follow_up = resolve(text, context, self.index)
         analysed = follow_up.question
-        matches = rank(analysed, self.index, focus=follow_up.focus)
+        matches = rank(analysed, self.index, focus=follow_up.focus, loose=follow_up.loose)
         context.asked = text
         return self._decide(asked, analysed, matches, context, truncated)
 

@@ -52,6 +52,9 @@ class FollowUp:
 
     question: Question
     focus: int | None
+    loose: bool = False
+    """The last turn asked what something is: its answer introduced it, so the focus only
+    breaks ties the follow-up's own words leave open."""
 
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
@@ -78,7 +81,8 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
-        return FollowUp(_with_referent(text, question, context, index), focus)
+        loose = bool(previous_text) and analyse(previous_text or "", index).definition
+        return FollowUp(_with_referent(text, question, context, index), focus, loose)
     return FollowUp(question, None)
 
 

@@ -105,9 +105,12 @@ def _entity_idf(entity: str, index: Index) -> float:
     )
 
 
-def rank(question: Question, index: Index, limit: int = 5, focus: int | None = None) -> list[Match]:
+def rank(
+    question: Question, index: Index, limit: int = 5, focus: int | None = None, loose: bool = False
+) -> list[Match]:
     """The best-scoring sentences for a question, best first; `focus` is the sentence the
-    conversation is about, preferred when a follow-up leaves the choice open."""
+    conversation is about, preferred when a follow-up leaves the choice open (with `loose`,
+    only when no sentence holding as much holds more of the question's own words)."""
     weighted = [
         (frozenset({f"@{e}"}), ENTITY_WEIGHT * _entity_idf(e, index)) for e in question.entities
     ]
@@ -125,7 +128,7 @@ def rank(question: Question, index: Index, limit: int = 5, focus: int | None = N
     shortlist = heapq.nlargest(SHORTLIST, got.items(), key=lambda item: (item[1], -item[0]))
     if focus is not None and focus in got and all(i != focus for i, _ in shortlist):
         shortlist.append((focus, got[focus]))
-    if focus is not None and focus in got:
+    if loose and focus is not None and focus in got:
         rivals = [i for i, weight in shortlist if i != focus and weight >= got[focus]]
         focus = None if _outworded(question, index, focus, rivals) else focus
     matches = []
