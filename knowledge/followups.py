@@ -59,6 +59,7 @@ class FollowUp:
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged."""
+    text = _topic_first(text)
     question = analyse(text, index)
     previous_text = context.question
     if previous_text is None and context.asked is None:
@@ -84,6 +85,26 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(_with_referent(text, question, context, index), focus, loose)
     return FollowUp(question, None)
+
+
+_TOPIC_FIRST = re.compile(
+    r"^(?:and|but|so|what about|how about|as for)\s+(?P<topic>[^,]{2,60}),\s*"
+    r"(?P<question>(?:who|whom|what|when|where|why|how|which|did|does|do|is|was|are|were|has|"
+    r"have|had|can|could|will|would)\b.*)$",
+    re.I,
+)
+_STANDING = re.compile(r"\b(?:he|she|it|they|him|her|them)\b", re.I)
+
+
+def _topic_first(text: str) -> str:
+    """'And the union, what did it say?' asks 'What did the union say?'."""
+    found = _TOPIC_FIRST.match(text)
+    if found is None:
+        return text
+    topic, question = found.group("topic"), found.group("question")
+    if _STANDING.search(question):
+        return _STANDING.sub(topic, question, count=1)
+    return f"{question.rstrip(' ?')} {topic}?"
 
 
 def _focus(context: Conversation, index: Index) -> int | None:

@@ -373,3 +373,27 @@ def test_and_someone_else_after_a_pronoun_question_swaps_the_person() -> None:
     engine.ask("What did he say?", conversation)
     answer = engine.ask("And Dobreva?", conversation)
     assert answer.answered and "small earthquake" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "snippet"),
+    [
+        ("Who is Teodor Manev?", "And the minister, what did she say?", "small earthquake"),
+        (
+            "How many ships were waiting outside the harbour?",
+            "And the last major strike, how long did it last?",
+            "lasted eleven days",
+        ),
+    ],
+    ids=["minister", "strike"],
+)
+def test_a_topic_put_first_stands_for_the_pronoun_after_it(
+    first: str, follow_up: str, snippet: str
+) -> None:
+    """'And the minister, what did she say?' asks what the minister said, whatever was asked
+    before."""
+    engine = Engine(build_fact_base(INSPECTORS + "\n" + DOCKS))
+    conversation = Conversation()
+    engine.ask(first, conversation)
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and snippet in answer.sources[0].text
