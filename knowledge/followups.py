@@ -81,6 +81,11 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         return FollowUp(previous, focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
+    if pronoun and _OBJECT_IT.search(text) and _reported(context, index):
+        # 'Did the minister confirm it?' after a report: 'it' is the report, not its source,
+        # and the answer is a reaction to it, elsewhere than the report's own sentence.
+        question.concepts += [c for c in concepts_of(["report"]) if c not in question.concepts]
+        return FollowUp(question, None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(_with_referent(text, question, context, index), focus, loose)
@@ -163,12 +168,6 @@ def _reported(context: Conversation, index: Index) -> bool:
 
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
     """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
-    if _OBJECT_IT.search(text) and _reported(context, index):
-        # 'Did the minister confirm it?' after a report: 'it' is the report, not its source.
-        question.concepts = question.concepts + [
-            c for c in concepts_of(["report"]) if c not in question.concepts
-        ]
-        return question
     if question.entities:
         return question
     personal = bool(_PERSONAL.search(text))
