@@ -58,8 +58,20 @@ class FollowUp:
 
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
-    """Spell out a follow-up against the context; a standalone question passes unchanged."""
-    text = _topic_first(text)
+    """Spell out a follow-up against the context; a standalone question passes unchanged.
+    'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
+    other = _ELSE.search(text)
+    if other is None or context.fact is None or context.asked:
+        return _resolve(_topic_first(text), context, index)
+    rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
+    found = _resolve(_topic_first(rest), context, index)
+    return FollowUp(found.question, None, found.loose)
+
+
+_ELSE = re.compile(r"\belse\b", re.I)
+
+
+def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     question = analyse(text, index)
     previous_text = context.question
     if previous_text is None and context.asked is None:

@@ -397,3 +397,16 @@ def test_a_topic_put_first_stands_for_the_pronoun_after_it(
     engine.ask(first, conversation)
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and snippet in answer.sources[0].text
+
+
+def test_what_else_asks_again_without_else_as_a_topic_word() -> None:
+    """'What else was damaged?' is about damage: 'else' is no word the article must hold."""
+    text = (
+        "At least 40 homes and a primary school had been destroyed, the governor said.\n\n"
+        "Several barns and a small hotel were also damaged, she said.\n"
+    )
+    engine = Engine(build_fact_base(text))
+    conversation = Conversation()
+    engine.ask("How many homes were destroyed?", conversation)
+    answer = engine.ask("What else was damaged?", conversation)
+    assert answer.answered and "barns" in answer.sources[0].text
