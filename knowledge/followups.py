@@ -4,10 +4,10 @@ the conversation, while a new, fully specified question is left alone."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.dialogue import Conversation
-from knowledge.index import Index, concepts_of, is_known
+from knowledge.index import Index, concepts_of, is_known, phrase_concepts
 from knowledge.lexicon import tokens
 from knowledge.question import Question, analyse
 
@@ -26,7 +26,8 @@ _OBJECT_IT = re.compile(
 _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come|why not|"
-    r"(?:for )?how (?:long|many|much|far|old|often)|since when|until when|"
+    r"(?:for )?how (?:long|many|much|far|old|often)|(?:since|until|till|by) when|"
+    r"for what(?: reason| purpose)?|to whom|from whom|from where|in what way|"
     r"(?:when|where|why|who) exactly)\W*$",
     re.I,
 )
@@ -68,7 +69,7 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     return FollowUp(found.question, None, found.loose)
 
 
-_ELSE = re.compile(r"\belse\b", re.I)
+_ELSE = re.compile(r"\b(?:else|instead)\b", re.I)
 
 
 def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
@@ -82,7 +83,14 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         return FollowUp(question, None)
     focus = _focus(context, index)
     source = bool(_SOURCE.match(text))
-    if (source or _BARE_WH.match(text)) and previous_text:
+    if pronoun and _OBJECT_IT.search(text) and _reported(context, index):
+        # 'Did the minister confirm it?' after a report: 'it' is the report, not its source,
+        # and the answer is a reaction to it, elsewhere than the report's own sentence.
+        question.concepts += [c for c in concepts_of(["report"]) if c not in question.concepts]
+        return FollowUp(question, None)
+    referred = _with_referent(text, replace(question), context, index) if pronoun else question
+    thin = pronoun and not context.asked and not referred.entities and _thin(question)
+    if (source or thin or _BARE_WH.match(text)) and previous_text:
         previous = analyse(previous_text, index)
         previous.wh, previous.text = "person" if source else question.wh, text
         if source:
@@ -93,14 +101,9 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         return FollowUp(previous, focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
-    if pronoun and _OBJECT_IT.search(text) and _reported(context, index):
-        # 'Did the minister confirm it?' after a report: 'it' is the report, not its source,
-        # and the answer is a reaction to it, elsewhere than the report's own sentence.
-        question.concepts += [c for c in concepts_of(["report"]) if c not in question.concepts]
-        return FollowUp(question, None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
-        return FollowUp(_with_referent(text, question, context, index), focus, loose)
+        return FollowUp(referred, focus, loose)
     return FollowUp(question, None)
 
 
@@ -122,6 +125,15 @@ def _topic_first(text: str) -> str:
     if _STANDING.search(question):
         return _STANDING.sub(topic, question, count=1)
     return f"{question.rstrip(' ?')} {topic}?"
+
+
+def _thin(question: Question) -> bool:
+    """'When was that?', 'Why did it do that?': a pronoun and a question word, nothing of its
+    own to match, so as elliptical as 'When?'."""
+    if question.wh in ("none", "yesno") or question.entities:
+        return False
+    placeholders = frozenset().union(*phrase_concepts("take place"))
+    return all(c & placeholders for c in question.concepts)
 
 
 def _focus(context: Conversation, index: Index) -> int | None:

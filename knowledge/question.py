@@ -50,6 +50,8 @@ _WH = (
     ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
     ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective)", "reason"),
     ("how come", "reason"),
+    ("for what(?= reason| purpose|$)", "reason"),
+    ("in what way", "how"),
     ("which", "what"),
     ("what", "what"),
     ("how", "how"),

@@ -410,3 +410,24 @@ def test_what_else_asks_again_without_else_as_a_topic_word() -> None:
     engine.ask("How many homes were destroyed?", conversation)
     answer = engine.ask("What else was damaged?", conversation)
     assert answer.answered and "barns" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "snippet"),
+    [
+        ("What did the chamber of commerce estimate?", "When was that?", "60 million"),
+        ("When did the last major strike at the port end?", "Why did it end?", "stepped in"),
+        ("When was the last major strike at the port?", "How long did it last?", "eleven days"),
+        ("How many ships were waiting outside the harbour?", "By when?", "by Wednesday"),
+    ],
+    ids=["when-was-that", "why-did-it", "how-long-did-it", "by-when"],
+)
+def test_a_follow_up_with_nothing_but_a_pronoun_asks_the_last_question_again(
+    docks: Engine, first: str, follow_up: str, snippet: str
+) -> None:
+    """'When was that?', 'How long did it last?' have no word of their own: like 'When?'
+    they ask the last question again, for a time or a length."""
+    conversation = Conversation()
+    assert docks.ask(first, conversation).answered
+    answer = docks.ask(follow_up, conversation)
+    assert answer.answered and snippet in answer.sources[0].text
