@@ -34,7 +34,10 @@ _BARE_WH = re.compile(
 _SOURCE = re.compile(
     r"^(?:and |so |but )?(?:according to (?:whom|who)|says who|who says(?: so)?|"
     r"who (?:said|says|reported|claimed|estimated|announced|stated) (?:so|that|this|it)|"
-    r"(?:what|who) (?:is|was|'s) the source|sources?|on whose authority)\W*$",
+    r"(?:what|who) (?:is|was|'s) the source|sources?|on whose authority|"
+    r"where (?:does|did|do) (?:that|this|it|the (?:figure|number|claim|information)) come from|"
+    r"how (?:do|does|did) (?:we|they|you|anyone) know(?: that| this| it)?|"
+    r"(?:what|who) (?:is|was) (?:that|this|it) based on)\W*$",
     re.I,
 )
 """'According to whom?', 'Says who?': asks who is the source of the last answer."""
@@ -96,7 +99,9 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         if source:
             # The source of 'What is Qatar threatening?' is not a definition of Qatar.
             previous.definition = False
-            asked = [c for c in question.concepts if is_known(c, index)]
+            # 'Who reported that?' names the kind of source; 'Where does that come from?' not.
+            verb = re.match(r"^(?:and |so |but )?who\b", text, re.I)
+            asked = [c for c in question.concepts if verb and is_known(c, index)]
             previous.concepts += [c for c in asked if c not in previous.concepts]
         return FollowUp(previous, focus)
     if switch and previous_text:

@@ -266,7 +266,14 @@ def docks() -> Engine:
 
 @pytest.mark.parametrize(
     "follow_up",
-    ["According to whom?", "Says who?", "Who said so?", "What is the source?"],
+    [
+        "According to whom?",
+        "Says who?",
+        "Who said so?",
+        "What is the source?",
+        "Where does that come from?",
+        "How do we know that?",
+    ],
 )
 def test_elliptical_source_question_asks_who_gave_the_last_answer(
     docks: Engine, follow_up: str
