@@ -30,10 +30,10 @@ FLOORS = [
     ("outbreak.json", 0.71, 0.66),
     # Written blind by helper sessions that never saw the code or the other sets (first
     # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
-    ("strike.json", 0.79, 0.93),
+    ("strike.json", 0.84, 0.93),
     ("wildfire.json", 0.75, 0.87),
     ("mine.json", 0.77, 0.93),
-    ("launch.json", 0.76, 0.62),
+    ("launch.json", 0.78, 0.62),
     # Written in the third session by a helper session that never saw the code, to be read
     # (first measured at 62.1%).
     ("hostage.json", 0.66, 0.81),
