@@ -668,6 +668,7 @@ def find_entities(drafts: list[EntityDraft], sentences: list[Sentence]) -> list[
                 titles=draft.titles,
                 description=draft.description,
                 mentions=found,
+                gender=draft.gender if draft.gender in ("male", "female") else None,
             )
         )
     return entities

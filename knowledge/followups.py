@@ -195,6 +195,25 @@ def _reported(context: Conversation, index: Index) -> bool:
     return focus is not None and any(f.kind == "report" for f in index.facts_by_sentence[focus])
 
 
+def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str]:
+    """'she' is not someone the article calls 'he'; and she is rather someone it calls 'she'
+    than someone whose pronoun it never uses."""
+    if other is None:
+        return entities
+    genders = {e: index.entities[e].gender for e in entities if e in index.entities}
+    known = [e for e in entities if genders.get(e) not in (None, other)]
+    return known + [e for e in entities if genders.get(e) is None]
+
+
+def _other_gender(text: str) -> str | None:
+    """The gender a personal pronoun of the question rules out."""
+    if re.search(r"\b(?:she|her|hers)\b", text, re.I):
+        return "male"
+    if re.search(r"\b(?:he|him|his)\b", text, re.I):
+        return "female"
+    return None
+
+
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
     """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
     if question.entities:
@@ -213,7 +232,7 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         _spell_out(question, people[:2], index)
         question.subjects = question.subjects or (people[:2] if _SUBJECT.search(text) else [])
         return question
-    for entity in context.entities:
+    for entity in _by_gender(context.entities, _other_gender(text), index):
         kind = index.entity_kinds.get(entity)
         if kind == "date" or (personal and kind != "person"):
             continue

@@ -90,6 +90,9 @@ class Entity(_Model):
     titles: list[str] = Field(default_factory=list, description="Roles: 'head of the CIA'.")
     description: str | None = Field(default=None, description="The longest descriptive phrase.")
     mentions: list[Mention] = Field(default_factory=list)
+    gender: Literal["male", "female"] | None = Field(
+        default=None, description="A person's, as the article's pronouns for them tell."
+    )
 
 
 class Slot(_Model):

@@ -438,3 +438,23 @@ def test_a_follow_up_with_nothing_but_a_pronoun_asks_the_last_question_again(
     assert docks.ask(first, conversation).answered
     answer = docks.ask(follow_up, conversation)
     assert answer.answered and snippet in answer.sources[0].text
+
+
+MINISTRY = (
+    "Labour Minister Helena Strand said on Tuesday she had appointed a senior mediator, former "
+    "judge Tobias Lindqvist, to bring the two sides back to the table.\n\n"
+    "Lindqvist chaired the national wage commission for a decade.\n\n"
+    '"I expect both sides to show up with something new," Strand told reporters outside the '
+    "ministry in Eastholm.\n"
+)
+
+
+def test_she_is_the_woman_of_the_last_answer_not_the_man_it_named_first() -> None:
+    """After 'Who did Strand appoint?' (answer: Lindqvist), 'she' is Strand, whom the
+    article calls 'she', not the mediator the answer names."""
+    engine = Engine(build_fact_base(MINISTRY))
+    assert engine.index.entities["person:helena-strand"].gender == "female"
+    conversation = Conversation()
+    engine.ask("Who did Strand appoint as mediator?", conversation)
+    answer = engine.ask("Where did she speak to reporters?", conversation)
+    assert answer.answered and "outside the ministry" in answer.sources[0].text
