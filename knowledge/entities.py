@@ -522,6 +522,7 @@ def _link_demonyms(collector: _Collector, text: str) -> None:
 
 
 _CLAUSE = re.compile(r", and |; |, but |, while ")
+_ENDS_SAID = re.compile(r"[A-Za-z] (?:said|says|added|told reporters)[.!]?[”\"’']?\s*$")
 _SUBJECT_PRONOUN = re.compile(r"^[\s“\"‘'(]*(?P<p>she|he)\b", re.I)
 _OTHER_PRONOUN = re.compile(r"\b(?P<p>she|her|herself|he|his|him|himself)\b", re.I)
 
@@ -551,6 +552,8 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
             named_at = _first_position(subject, clause) if subject and not opening else 0
             for pronoun in _OTHER_PRONOUN.finditer(clause, opening.end() if opening else 0):
                 word = pronoun.group("p").lower()
+                if word == "him":
+                    break  # 'ordered him to repay ... his release': someone else, from here on
                 quoted_cue = word in {"she", "he"}
                 if not quoted_cue and pronoun.start() < named_at:
                     continue  # 'Her rival, Tomas Ribeiro, ...': 'her' is someone else
@@ -559,6 +562,9 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
                 )
                 _vote(votes, person, word)
         previous_first = _nearest_after(here, text, 0) or previous_first
+        if _ENDS_SAID.search(text):
+            # '..., chief executive Nadia Farrow said. She said ...': she is the speaker
+            previous_first = _nearest_before(here, text, len(text)) or previous_first
     for person in people:
         found = votes.get(person.name, [])
         female, male = found.count("female"), found.count("male")

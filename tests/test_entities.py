@@ -79,3 +79,36 @@ def test_word_after_a_dateline_is_no_name() -> None:
     """'NAIRAVI, March 4 (Reuters) - A measles outbreak': 'A' opens the sentence."""
     text = "NAIRAVI, March 4 (Reuters) - A measles outbreak in Orvan province has killed 17."
     assert "A" not in {e.name for e in build_fact_base(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            "Former defender Owen Tate will take charge of training, chief executive Nadia "
+            "Farrow said. She said the club had received interest in the job.",
+            "Nadia Farrow",
+            "female",
+        ),
+        (
+            "Former defender Owen Tate will take charge of training, chief executive Nadia "
+            "Farrow said. She said the club had received interest in the job.",
+            "Owen Tate",
+            None,
+        ),
+        (
+            "A jury found Tobias Wrenfield guilty. Judge Rosalind Ferreira handed down the "
+            "sentence and ordered him to repay the money within two years of his release.",
+            "Rosalind Ferreira",
+            None,
+        ),
+    ],
+    ids=["speaker-then-she", "not-the-first-named", "him-is-someone-else"],
+)
+def test_a_person_s_gender_comes_from_pronouns_that_refer_to_them(
+    text: str, name: str, gender: str | None
+) -> None:
+    """'X said. She said ...': she is the speaker X; 'ordered him to repay ... his release':
+    'him' and the 'his' after it are someone other than the judge."""
+    entity = next(e for e in build_fact_base(text + "\n").entities if e.name == name)
+    assert entity.gender == gender
