@@ -48,6 +48,7 @@ _QUESTION_START = re.compile(
     re.I,
 )
 _ABOUT = re.compile(r"^(?:and )?(?:what )?about\b", re.I)
+_ELSE = re.compile(r"\b(?:else|instead)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,11 @@ class FollowUp:
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
     'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
-    other = _ELSE.search(text)
-    if other is None or context.fact is None or context.asked:
+    if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
     found = _resolve(_topic_first(rest), context, index)
     return FollowUp(found.question, None, found.loose)
-
-
-_ELSE = re.compile(r"\b(?:else|instead)\b", re.I)
 
 
 def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
@@ -94,22 +91,30 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     referred = _with_referent(text, replace(question), context, index) if pronoun else question
     thin = pronoun and not context.asked and not referred.entities and _thin(question)
     if (source or thin or _BARE_WH.match(text)) and previous_text:
-        previous = analyse(previous_text, index)
-        previous.wh, previous.text = "person" if source else question.wh, text
-        if source:
-            # The source of 'What is Qatar threatening?' is not a definition of Qatar.
-            previous.definition = False
-            # 'Who reported that?' names the kind of source; 'Where does that come from?' not.
-            verb = re.match(r"^(?:and |so |but )?who\b", text, re.I)
-            asked = [c for c in question.concepts if verb and is_known(c, index)]
-            previous.concepts += [c for c in asked if c not in previous.concepts]
-        return FollowUp(previous, focus)
+        return FollowUp(_reasked(text, previous_text, question, source, index), focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)
     return FollowUp(question, None)
+
+
+def _reasked(
+    text: str, previous_text: str, question: Question, source: bool, index: Index
+) -> Question:
+    """The last question asked again for the new question word ('Where?'), or for its source
+    ('According to whom?')."""
+    previous = analyse(previous_text, index)
+    previous.wh, previous.text = "person" if source else question.wh, text
+    if source:
+        # The source of 'What is Qatar threatening?' is not a definition of Qatar.
+        previous.definition = False
+        # 'Who reported that?' names the kind of source; 'Where does that come from?' not.
+        verb = re.match(r"^(?:and |so |but )?who\b", text, re.I)
+        asked = [c for c in question.concepts if verb and is_known(c, index)]
+        previous.concepts += [c for c in asked if c not in previous.concepts]
+    return previous
 
 
 _TOPIC_FIRST = re.compile(
