@@ -37,10 +37,10 @@ FLOORS = [
     # Written in the third session by a helper session that never saw the code, to be read
     # (first measured at 62.1%).
     ("hostage.json", 0.66, 0.81),
-    ("summit.json", 0.59, 0.81),  # the same, on summit talks (first measured at 54.8%)
+    ("summit.json", 0.64, 0.81),  # the same, on summit talks (first measured at 54.8%)
     # Written blind in the third session; only their totals are ever looked at (first
     # measurement, before that session's changes: 55.7% and 68.0%).
-    ("ceasefire.json", 0.59, 0.81),
+    ("ceasefire.json", 0.60, 0.81),
     ("probe.json", 0.67, 0.87),
 ]
 
