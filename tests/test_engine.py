@@ -42,6 +42,10 @@ FLOORS = [
     # measurement, before that session's changes: 55.7% and 68.0%).
     ("ceasefire.json", 0.60, 0.81),
     ("probe.json", 0.67, 0.87),
+    # Written blind at the end of the third session and measured once, after its changes
+    # (the session's starting code: 54.8% and 54.8%).
+    ("envoy.json", 0.57, 0.62),
+    ("factory.json", 0.59, 0.75),
 ]
 
 
