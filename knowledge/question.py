@@ -230,7 +230,11 @@ def _stopwords_by_letters() -> dict[str, tuple[str, ...]]:
 _WH_WORDS = ("who", "what", "when", "where", "why", "how", "which")
 _LONG_FUNCTION_WORDS = (
     "about",
+    "across",
     "actually",
+    "along",
+    "being",
+    "later",
     "after",
     "against",
     "always",
@@ -369,9 +373,8 @@ def _short_slip(word: str, index: Index) -> str | None:
     from exactly one article word that starts with the same letter."""
     if is_word(stem(word)) or word in _lexicon_words():
         return None
-    found = process.extract(
-        word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10
-    )
+    vocabulary = [*index.content_vocabulary, *index.base_forms]
+    found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10)
     same = {choice for choice, _, _ in found if choice[:1] == word[:1] and len(choice) >= 3}
     return same.pop() if len(same) == 1 else None
 

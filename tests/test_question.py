@@ -251,6 +251,7 @@ def test_a_slip_whose_stem_looks_like_a_short_word_is_corrected() -> None:
         ("hppened", "happened"),
         ("city", "city"),
         ("ofician", "official"),
+        ("beinng", "being"),
     ],
 )
 def test_slips_are_read_as_the_article_words_they_miss(typed: str, meant: str) -> None:
