@@ -165,9 +165,12 @@ class Index:
     """Fact id -> entities of every statement by the same speaker (one statement, told in
     several sentences: 'Netanyahu's office said', 'it said', 'the Israeli statement said')."""
     families: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Derivational root -> the article's stems with that root ('strik' -> strike, striker)."""
     verbs: frozenset[str] = frozenset()
     """Stems the article uses only as verbs ('would pay'): no relative of a noun ('salary')."""
-    """Derivational root -> the article's stems with that root ('strik' -> strike, striker)."""
+    names: list[EntityPhrase] = field(default_factory=list)
+    """The phrases that are names, and their texts (the fuzzy matcher's choices)."""
+    name_texts: list[str] = field(default_factory=list)
 
 
 _NUMBER = re.compile(
@@ -280,6 +283,7 @@ def build_index(fact_base: FactBase) -> Index:
     for i, referred in _definite_references(sentences, facts_by_sentence).items():
         sentence_entities[i] |= referred
     demonyms = _demonyms(fact_base.entities)
+    phrases = [p for e in fact_base.entities for p in _entity_phrases(e, demonyms)]
     names = _names_by_words(fact_base.entities)
     named = [_named(s, names) for s in sentences]
     concepts = []
@@ -309,7 +313,9 @@ def build_index(fact_base: FactBase) -> Index:
         content_vocabulary=sorted(words - lexicon().stopwords),
         base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
-        phrases=[p for e in fact_base.entities for p in _entity_phrases(e, demonyms)],
+        phrases=phrases,
+        names=[p for p in phrases if p.is_name],
+        name_texts=[p.text for p in phrases if p.is_name],
         entities=entities,
         sentence_entities=sentence_entities,
         salient=_salience(fact_base, position),

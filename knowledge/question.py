@@ -497,12 +497,12 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
     """(start, end, entity id, score) for each stretch of words naming or describing an entity."""
     found: list[tuple[int, int, str, float]] = []
-    names = [p for p in index.phrases if p.is_name]
-    choices = [p.text for p in names]
+    names, choices = index.names, index.name_texts
+    stops = lexicon().stopwords
     for length in (4, 3, 2, 1):
         for start in range(0, len(words) - length + 1):
             gram = " ".join(words[start : start + length])
-            if len(gram) < 3 or (length == 1 and gram in lexicon().stopwords):
+            if len(gram) < 3 or (length == 1 and gram in stops):
                 continue
             cutoff = 100 if len(gram) < 5 else 80 if length == 1 else 86
             hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
