@@ -54,6 +54,16 @@ KINDS = [
         "Brannock Minerals",
         "organisation",
     ),
+    (
+        "The fire started outside the village of Harrow Combe on Wednesday.",
+        "Harrow Combe",
+        "place",
+    ),
+    (
+        "The talks will resume in the Sarvenian capital, Korvana, next week.",
+        "Korvana",
+        "place",
+    ),
 ]
 
 
