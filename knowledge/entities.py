@@ -60,6 +60,26 @@ _PLACE_PREFIXES = {
     "great",
 }
 _SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "port", "island"}
+_KIN = {
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiancee",
+    "fiance",
+}
+"""'her son Erik': a lone name after a relative is a person, never an organisation."""
 _COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -336,6 +356,8 @@ class _Collector:
             return
         if kind == "person" and settled and title is None:
             kind = "place"  # 'the village of Harrow Combe': two words, yet no person
+        if kind == "organisation" and before in _KIN and len(words) == 1:
+            kind = "person"
         draft = self.add(kind, name)
         if title:
             draft.add_title(title)

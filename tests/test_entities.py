@@ -59,6 +59,7 @@ KINDS = [
         "Harrow Combe",
         "place",
     ),
+    ("Marit Vollan, whose son Erik is among those held, spoke.", "Erik", "person"),
     (
         "The talks will resume in the Sarvenian capital, Korvana, next week.",
         "Korvana",
