@@ -60,6 +60,26 @@ _PLACE_PREFIXES = {
     "great",
 }
 _SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "port", "island"}
+_KIN = {
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiancee",
+    "fiance",
+}
+"""'her son Erik': a lone name after a relative is a person, never an organisation."""
 _COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -316,7 +336,8 @@ class _Collector:
         name = text[name_toks[0].start : name_toks[-1].end]
         name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
         before = toks[first - 1].text.lower() if first > 0 else ""
-        if before == "of" and first > 1 and toks[first - 2].bare.lower() in _SETTLEMENTS:
+        settled = before == "of" and first > 1 and toks[first - 2].bare.lower() in _SETTLEMENTS
+        if settled:
             before = "in"  # 'the town of Faenza' is a place
         last = first + len(run)
         after = toks[last].text.lower() if last < len(toks) and toks[last].text.islower() else ""
@@ -333,6 +354,10 @@ class _Collector:
         kind = "organisation" if " & " in name else _kind(words, before, after, title is not None)
         if kind is None:
             return
+        if kind == "person" and settled and title is None:
+            kind = "place"  # 'the village of Harrow Combe': two words, yet no person
+        if kind == "organisation" and before in _KIN and len(words) == 1:
+            kind = "person"
         draft = self.add(kind, name)
         if title:
             draft.add_title(title)
@@ -424,7 +449,7 @@ _ORG_APPOSITION = re.compile(
 
 
 _PLACE_APPOSITION = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:capital|city|town|village|port|"
+    r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[A-Za-z]+ )?(?:capital|city|town|village|port|"
     r"province|region|district|county|state)(?:,? | of )"
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})(?=[,.])"
 )

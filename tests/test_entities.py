@@ -54,6 +54,17 @@ KINDS = [
         "Brannock Minerals",
         "organisation",
     ),
+    (
+        "The fire started outside the village of Harrow Combe on Wednesday.",
+        "Harrow Combe",
+        "place",
+    ),
+    ("Marit Vollan, whose son Erik is among those held, spoke.", "Erik", "person"),
+    (
+        "The talks will resume in the Sarvenian capital, Korvana, next week.",
+        "Korvana",
+        "place",
+    ),
 ]
 
 
