@@ -36,16 +36,17 @@ FLOORS = [
     ("launch.json", 0.78, 0.62),
     # Written in the third session by a helper session that never saw the code, to be read
     # (first measured at 62.1%).
-    ("hostage.json", 0.66, 0.81),
-    ("summit.json", 0.64, 0.81),  # the same, on summit talks (first measured at 54.8%)
+    ("hostage.json", 0.67, 0.81),
+    ("summit.json", 0.65, 0.87),  # the same, on summit talks (first measured at 54.8%)
     # Written blind in the third session; only their totals are ever looked at (first
     # measurement, before that session's changes: 55.7% and 68.0%).
-    ("ceasefire.json", 0.60, 0.81),
+    ("ceasefire.json", 0.61, 0.81),
     ("probe.json", 0.67, 0.87),
     # Written blind at the end of the third session and measured once, after its changes
-    # (the session's starting code: 54.8% and 54.8%).
+    # (57.7% and 59.6%; the session's starting code: 54.8% and 54.8%). A builder fix merged
+    # after that ('her son Erik' is a person) moved factory to 61.5%.
     ("envoy.json", 0.57, 0.62),
-    ("factory.json", 0.59, 0.75),
+    ("factory.json", 0.61, 0.75),
 ]
 
 
