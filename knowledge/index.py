@@ -169,8 +169,11 @@ class Index:
     verbs: frozenset[str] = frozenset()
     """Stems the article uses only as verbs ('would pay'): no relative of a noun ('salary')."""
     names: list[EntityPhrase] = field(default_factory=list)
-    """The phrases that are names, and their texts (the fuzzy matcher's choices)."""
-    name_texts: list[str] = field(default_factory=list)
+    """The phrases that are names (the fuzzy name matcher's choices)."""
+    name_exact: dict[str, int] = field(default_factory=dict)
+    """Name text -> its first position in `names`."""
+    names_by_letter: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
+    """First letter -> the names' texts starting with it and their positions in `names`."""
 
 
 _NUMBER = re.compile(
@@ -303,6 +306,14 @@ def build_index(fact_base: FactBase) -> Index:
     words |= {
         w for e in fact_base.entities for n in [e.name, *e.aliases, *e.titles] for w in tokens(n)
     }
+    name_phrases = [p for p in phrases if p.is_name]
+    name_exact: dict[str, int] = {}
+    by_letter: dict[str, tuple[list[str], list[int]]] = {}
+    for at, phrase in enumerate(name_phrases):
+        name_exact.setdefault(phrase.text, at)
+        texts, places_at = by_letter.setdefault(phrase.text[:1], ([], []))
+        texts.append(phrase.text)
+        places_at.append(at)
     return Index(
         fact_base=fact_base,
         sentences=sentences,
@@ -314,8 +325,9 @@ def build_index(fact_base: FactBase) -> Index:
         base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
         phrases=phrases,
-        names=[p for p in phrases if p.is_name],
-        name_texts=[p.text for p in phrases if p.is_name],
+        names=name_phrases,
+        name_exact=name_exact,
+        names_by_letter=by_letter,
         entities=entities,
         sentence_entities=sentence_entities,
         salient=_salience(fact_base, position),

@@ -6,7 +6,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -202,6 +202,7 @@ def _wh_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{phrase}\b"), kind) for phrase, kind in _WH)
 
 
+@lru_cache(maxsize=8192)
 def _swapped_stopword(word: str) -> str | None:
     """'teh' is 'the', 'waht' is 'what': two neighbouring letters swapped in a function word."""
     letters = sorted(word)
@@ -273,6 +274,7 @@ _LONG_FUNCTION_WORDS = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _misspelt_function_word(word: str, first: bool) -> str | None:
     """'wher did ...', 'wen was ...', '... abot', 'wer', 'stil': one edit from a question word
     or a common function word (a three-letter word only when a letter is missing)."""
@@ -497,19 +499,25 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
     """(start, end, entity id, score) for each stretch of words naming or describing an entity."""
     found: list[tuple[int, int, str, float]] = []
-    names, choices = index.names, index.name_texts
+    names, exact, by_letter = index.names, index.name_exact, index.names_by_letter
     stops = lexicon().stopwords
     for length in (4, 3, 2, 1):
         for start in range(0, len(words) - length + 1):
             gram = " ".join(words[start : start + length])
             if len(gram) < 3 or (length == 1 and gram in stops):
                 continue
-            cutoff = 100 if len(gram) < 5 else 80 if length == 1 else 86
-            hit = process.extractOne(gram, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            hit: tuple[str, float, int] | None = None
+            if gram in exact:
+                hit = (gram, 100.0, exact[gram])
+            elif len(gram) >= 5 and gram[0] in by_letter:
+                # People rarely mistype a first letter ('lives' is no misspelt 'Ilves'): only
+                # names with the same first letter are fuzzy candidates.
+                texts, positions = by_letter[gram[0]]
+                cutoff = 80 if length == 1 else 86
+                best = process.extractOne(gram, texts, scorer=fuzz.ratio, score_cutoff=cutoff)
+                hit = (best[0], best[1], positions[best[2]]) if best else None
             if hit is not None and hit[1] < 100 and length == 1 and _known_word(gram, index):
                 continue  # 'march' is a word of the article, not a misspelt 'Marsh'
-            if hit is not None and hit[1] < 100 and hit[0][:1] != gram[:1]:
-                continue  # 'lives' is not a misspelt 'Ilves': people rarely mistype a first letter
             if hit is not None and hit[1] < 100 and len(hit[0].split()) < length:
                 continue  # 'owns kingsmere united' is 'Kingsmere United' and one more word
             if hit is not None:
