@@ -17,7 +17,7 @@ __all__ = ["Layout", "article_from_text", "find_layout", "split_sentences"]
 
 _CREDIT_LINE = re.compile(
     r"^\(?(?:with|additional reporting by|reporting by|writing by|written by|editing by|by)\s+"
-    r"(?P<who>[^\n]{2,80}?)\)?$"
+    r"(?P<who>[^\n]{2,180}?)\)?$"
     r"|^[(\[](?P<paren>[A-Z][A-Za-z&. ]{1,30})[)\]]\.?$"
     r"|^[-—–]\s*(?P<dash>[A-Z][A-Za-z&. ]{1,30})$",
     re.IGNORECASE,
@@ -64,10 +64,16 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+_BYLINE = re.compile(
+    r"^\(?(?:reporting|writing|written|editing|additional reporting) by\b[^.!?]*$", re.IGNORECASE
+)
+
+
 def _credit_of(block: str) -> str | None:
     """Return the agency named by a credit line ("With AFP" gives "AFP"), or None."""
-    if len(block) > 90 or "\n" in block or _reads_like_body(block):
-        return None
+    byline = _BYLINE.match(block.strip())
+    if len(block) > (200 if byline else 90) or "\n" in block or _reads_like_body(block):
+        return None  # a Reuters byline with several reporters may run long
     match = _CREDIT_LINE.match(block.strip())
     if not match:
         return None

@@ -300,3 +300,15 @@ def test_lines_of_page_prompts_after_the_credit_are_boilerplate() -> None:
     layout = find_layout(text)
     assert layout.credit_line is not None and layout.credit_line.startswith("Reporting by")
     assert len(layout.body) == 1 and len(layout.boilerplate) == 1
+
+
+def test_a_long_reuters_byline_is_the_credit_line() -> None:
+    """Three reporters and an editor run past 90 characters: still the credit line, not a
+    sentence of the article (its names were taken for people and organisations)."""
+    byline = (
+        "Reporting by Anna Lindqvist in Saint-Loran; Additional reporting by Pavel Orsk in"
+        " Korvana; Editing by Mark Hollis"
+    )
+    text = f"SAINT-LORAN (Reuters) - The leaders met on Tuesday, officials said.\n\n{byline}\n"
+    layout = find_layout(text)
+    assert layout.credit_line == byline and len(layout.body) == 1
