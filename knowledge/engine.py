@@ -11,7 +11,7 @@ import re
 from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
-from knowledge.index import Index, build_index, is_known
+from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
@@ -215,7 +215,7 @@ def _lifted(question: Question, index: Index, matches: list[Match], confidence: 
 def _holds_all(question: Question, known: list[frozenset[str]], index: Index, i: int) -> bool:
     have = index.concepts[i]
     entities = all({f"@{e}", f"~@{e}", f"^@{e}"} & have for e in question.entities)
-    return entities and all(any(c.lstrip("%&") in have for c in k) for k in known)
+    return entities and all(holds(k, have) for k in known)
 
 
 def _unknown_role(question: Question, index: Index) -> bool:

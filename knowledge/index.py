@@ -25,6 +25,7 @@ __all__ = [
     "Index",
     "build_index",
     "concepts_of",
+    "holds",
     "is_known",
     "phrase_concepts",
     "related",
@@ -237,7 +238,7 @@ def _demonyms(entities: list[Entity]) -> dict[str, str]:
     'the president of Sarvenia' meets the title 'Sarvenian President'."""
     found: dict[str, str] = {}
     for entity in entities:
-        if entity.kind not in ("place", "organisation") or " " in entity.name:
+        if entity.kind != "place" or " " in entity.name:
             continue
         for alias in entity.aliases:
             if " " not in alias and alias.lower().startswith(entity.name.lower().rstrip("e")):
@@ -419,9 +420,15 @@ def related(concept: frozenset[str], index: Index, nouns: Collection[str] = ()) 
     return concept | extra if extra else concept
 
 
+def holds(concept: frozenset[str], have: Collection[str]) -> bool:
+    """Whether `have` (a sentence's concepts, the article's postings) holds the concept,
+    itself or through a relative ('%', '&')."""
+    return any(c.lstrip("%&") in have for c in concept)
+
+
 def is_known(concept: frozenset[str], index: Index) -> bool:
     """Whether the article holds the concept, itself or through a relative ('%', '&')."""
-    return any(c.lstrip("%&") in index.postings for c in concept)
+    return holds(concept, index.postings)
 
 
 def _speakers(fact_base: FactBase, chains: dict[str, set[str]]) -> set[str]:

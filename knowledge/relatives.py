@@ -43,6 +43,7 @@ def relatives(stemmed: str, noun: bool = False) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
 def is_verb(stemmed: str) -> bool:
     """Whether the stem's word has senses as a verb ('pay' has, 'salary' has not)."""
     return any(part.startswith("v:") for part in _table().get(stemmed, "").split("\t"))

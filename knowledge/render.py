@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.index import Index, predicate_kinds, unknown_asks
+from knowledge.index import Index, holds, predicate_kinds, unknown_asks
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
@@ -84,8 +84,7 @@ def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:
     """A plain 'Yes' or 'No' only from a sentence that says what was asked, every word of it
     or a synonym ('Did the ministry confirm the offer?' is not answered 'Yes' by the report of
     the offer: the sentence itself is the answer then)."""
-    have = index.concepts[sentence]
-    return all(any(c.lstrip("%&") in have for c in concept) for concept in question.concepts)
+    return all(holds(concept, index.concepts[sentence]) for concept in question.concepts)
 
 
 def _render(question: Question, index: Index, fact: Fact) -> str | None:
