@@ -38,13 +38,12 @@ FLOORS = [
     # (first measured at 62.1%).
     ("hostage.json", 0.67, 0.81),
     ("summit.json", 0.65, 0.87),  # the same, on summit talks (first measured at 54.8%)
-    # Written blind in the third session; only their totals are ever looked at (first
-    # measurement, before that session's changes: 55.7% and 68.0%).
+    # Written blind in the third session (first measured at 55.7% and 68.0%), watched through it
+    # by their totals; development sets since the fourth session.
     ("ceasefire.json", 0.61, 0.81),
     ("probe.json", 0.67, 0.87),
-    # Written blind at the end of the third session and measured once, after its changes
-    # (57.7% and 59.6%; the session's starting code: 54.8% and 54.8%). A builder fix merged
-    # after that ('her son Erik' is a person) moved factory to 61.5%.
+    # Written blind at the end of the third session and measured once (57.7% and 59.6%; the
+    # session's starting code: 54.8% and 54.8%); development sets since the fourth session.
     ("envoy.json", 0.57, 0.62),
     ("factory.json", 0.61, 0.75),
 ]
