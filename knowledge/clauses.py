@@ -140,7 +140,8 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
         r"|over(?! (?:the )?(?:next |past |last |coming )?(?:\d|a |an |one|two|three|four|five"
         r"|six|seven|eight|nine|ten|several|many|half)\b)"
         r"|for (?=[a-z]+ing\b)|for (?=what (?:it|he|she|they) (?:called|described as)\b)"
-        r"|citing)\b\s?",
+        r"|citing|as a result of|in response to|in the wake of|owing to|in retaliation for"
+        r"|for fear (?:of|that)|prompted by|on (?:the )?grounds (?:of|that))\b\s?",
         start,
     )
 
@@ -149,7 +150,8 @@ def find_purpose(text: str, start: int = 0) -> Phrase | None:
     """'as part of efforts to ...', 'to discuss ...', 'for consultation with ...'."""
     return _phrase_after(
         text,
-        r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order to|to discuss"
+        r"\b(?:as part of|in an? (?:bid|effort|attempt) to|in order (?:to|that)|to discuss"
+        r"|so (?:that|as to)|with the (?:aim|goal|intention) of|aimed at|with a view to"
         r"|as (?:the |it |they |he |she )?[\w -]{0,40}?(?:tries|try|seeks|seek|aims|aim|looks|"
         r"struggles|attempts) to"
         r"|(?<!according )to (?!the |a |an |its |his |her |their |this |that |\d|one |two |three "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from knowledge.clauses import Phrase, find_purpose, find_reason
 from knowledge.events import find_actions, find_attributes, find_meetings
 from knowledge.segment import article_from_text
 from knowledge.statements import FactDraft
@@ -307,3 +310,19 @@ def test_talks_hosted_by_someone_are_no_meeting() -> None:
     """'talks ... hosted by the prime minister' do not say who met whom."""
     text = "The deal came after two days of talks in Brennik, hosted by Prime Minister Lotte Aas."
     assert find_meetings(article_from_text(text).sentences) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "finder"),
+    [
+        ('He said he was stepping down "so that the bank can cooperate."', "so that", find_purpose),
+        ("The talks were aimed at agreeing a truce.", "aimed at agreeing", find_purpose),
+        ("The port closed in the wake of the storm.", "in the wake of", find_reason),
+        ("Fares rose in response to higher fuel costs.", "in response to", find_reason),
+        ("Shops shut for fear of looting.", "for fear of", find_reason),
+    ],
+)
+def test_reason_and_purpose_cues(text: str, cue: str, finder: Callable[..., Phrase | None]) -> None:
+    """Why-questions find their answer where a sentence gives a cause or an aim."""
+    found = finder(text)
+    assert found is not None and found.text.startswith(cue)
