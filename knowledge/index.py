@@ -541,7 +541,11 @@ def _statement_chains(fact_base: FactBase) -> dict[str, set[str]]:
 @cache
 def _predicate_groups() -> dict[str, frozenset[str]]:
     word_groups, _ = _synonym_index()
-    anchors = {"statement": ("said", "warn", "urg"), "meeting": ("met",), "report": ("report",)}
+    anchors = {
+        "statement": ("said", "warn", "urg", "react", "confirm"),
+        "meeting": ("met",),
+        "report": ("report",),
+    }
     return {
         kind: frozenset(g for word in words for g in word_groups.get(stem(word), frozenset()))
         for kind, words in anchors.items()

@@ -130,6 +130,18 @@ _PREDICATE_WORDS = {
     "think",
     "believe",
     "sit",
+    "confirm",
+    "confirmed",
+    "deny",
+    "denied",
+    "respond",
+    "responded",
+    "react",
+    "reacted",
+    "reply",
+    "replied",
+    "acknowledge",
+    "acknowledged",
 }
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?(?:[-.][A-Za-z0-9]+)*")
 
@@ -614,6 +626,8 @@ def analyse(text: str, index: Index) -> Question:
     question.concepts = [
         related(c, index, nouns) for c in concepts_of(rest, fold=True, known=index.postings.keys())
     ]
+    if question.wh == "yesno":
+        question.concepts = [_as_reaction(c) for c in question.concepts]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     # A count that points back at people ('the two leaders') weighs like a name's echo: the
     # sentence need not repeat it, but one that does ('two firefighters were hurt') leads.
@@ -637,6 +651,21 @@ def analyse(text: str, index: Index) -> Question:
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
+
+
+@cache
+def _reaction_groups() -> frozenset[str]:
+    """Synonym groups of reacting to something: confirming, denying, commenting, responding."""
+    return frozenset(
+        c for concept in concepts_of(["react", "confirm"]) for c in concept if c[0] == "#"
+    )
+
+
+def _as_reaction(concept: frozenset[str]) -> frozenset[str]:
+    """'Did X confirm the report?' is answered by X's reaction, whatever it was: 'X denied the
+    report', 'X declined to comment on it', 'X did not respond'."""
+    groups = _reaction_groups()
+    return concept | groups if concept & groups else concept
 
 
 def _counted_noun(words: list[str]) -> frozenset[str]:

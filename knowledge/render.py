@@ -63,6 +63,9 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
     text = index.sentences[sentence].text
     if fact is not None and fact.kind == "not_known" and unknown_asks(fact) == question.wh:
         subject = _slot(fact, "subject") or "that"
+        if re.match(r"(?:on|about|to|regarding|over)\b", subject):
+            # 'declined to comment on the report': the refusal itself is the answer
+            return _clip(_cap(_clause(text))), True
         return _clip(f"The article doesn't say {subject}"), True
     described_only = question.wh == "person" and question.described and not question.concepts
     if (question.definition or described_only) and question.primary:

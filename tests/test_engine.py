@@ -252,6 +252,39 @@ def test_a_yes_needs_a_sentence_that_says_what_was_asked() -> None:
     assert engine.ask("Did Dravnik meet Oberin?").answer == "Yes"
 
 
+
+def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
+    """'Did Kalvstan confirm the Herald report?': not the report itself, which
+    says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
+    engine = Engine(
+        build_fact_base(
+            "The Orlesian daily Kestrel Herald reported on Wednesday, citing two officials,"
+            " that a draft would see Dravenia release 1,200 detainees and Kalvstan free 850,"
+            " figures far above earlier estimates.\n\n"
+            "Orlesia confirmed that the talks would resume on Thursday.\n\n"
+            "Kalvstan's foreign ministry denied the report.\n"
+        )
+    )
+    answer = engine.ask("Did Kalvstan confirm the Kestrel Herald report?")
+    assert answer.answered and "denied the report" in answer.sources[0].text
+
+
+
+def test_a_refusal_to_comment_is_quoted_not_turned_into_the_article_not_saying() -> None:
+    """'declined to comment on the report' answers 'Did Sand confirm the report?' as it
+    stands, not as 'The article doesn't say on the report'."""
+    engine = Engine(
+        build_fact_base(
+            "The Lindhaven Courier reported on Wednesday that Falk had offered a deal.\n\n"
+            "Peter Sand, a spokesman for the prime minister, declined to comment on the report.\n"
+        )
+    )
+    answer = engine.ask("Did Peter Sand confirm the Courier report?")
+    assert answer.answer == (
+        "Peter Sand, a spokesman for the prime minister, declined to comment on the report."
+    )
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
