@@ -252,7 +252,6 @@ def test_a_yes_needs_a_sentence_that_says_what_was_asked() -> None:
     assert engine.ask("Did Dravnik meet Oberin?").answer == "Yes"
 
 
-
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
@@ -267,7 +266,6 @@ def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     )
     answer = engine.ask("Did Kalvstan confirm the Kestrel Herald report?")
     assert answer.answered and "denied the report" in answer.sources[0].text
-
 
 
 def test_a_refusal_to_comment_is_quoted_not_turned_into_the_article_not_saying() -> None:
