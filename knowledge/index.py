@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
@@ -137,6 +138,8 @@ class Index:
     base_forms: list[str]
     """Other forms of its words it does not use ('warn', 'hostage'), for typo correction."""
     words: set[str]
+    pairs: set[tuple[str, str]]
+    """Every two words that stand next to each other in a sentence ('foreign ministry')."""
     phrases: list[EntityPhrase]
     entities: dict[str, Entity]
     sentence_entities: list[set[str]]
@@ -303,7 +306,9 @@ def build_index(fact_base: FactBase) -> Index:
             postings[concept].append(i)
     total = len(sentences)
     idf = {c: math.log(1.0 + total / len(ids)) for c, ids in postings.items()}
-    words = {w for s in sentences for w in tokens(s.text)}
+    sentence_tokens = [tokens(s.text) for s in sentences]
+    words = {w for found in sentence_tokens for w in found}
+    pairs = {pair for found in sentence_tokens for pair in pairwise(found)}
     words |= {
         w for e in fact_base.entities for n in [e.name, *e.aliases, *e.titles] for w in tokens(n)
     }
@@ -325,6 +330,7 @@ def build_index(fact_base: FactBase) -> Index:
         content_vocabulary=sorted(words - lexicon().stopwords),
         base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
+        pairs=pairs,
         phrases=phrases,
         names=name_phrases,
         name_exact=name_exact,

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -621,13 +622,17 @@ def analyse(text: str, index: Index) -> Question:
     question.subjects = [entity for start, _, entity, _ in spans if verb is None or start < verb]
     restating = _wh_nouns(words, bool(question.described))
     pointing = _pointing_counts(words) - covered
-    rest = [w for i, w in enumerate(words) if i not in covered | restating | pointing]
+    foreign = _foreign_names(text, words, covered, index)
+    named = {i for start, end in foreign for i in range(start, end)}
+    rest = [w for i, w in enumerate(words) if i not in covered | restating | pointing | named]
     nouns = frozenset(stem(w) for i, w in enumerate(words) if i and words[i - 1] in _DETERMINERS)
     question.concepts = [
         related(c, index, nouns) for c in concepts_of(rest, fold=True, known=index.postings.keys())
     ]
     if question.wh == "yesno":
         question.concepts = [_as_reaction(c) for c in question.concepts]
+    names = [" ".join(words[start:end]) for start, end in foreign]
+    question.concepts += [frozenset({f"={name}"}) for name in names]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
     # A count that points back at people ('the two leaders') weighs like a name's echo: the
     # sentence need not repeat it, but one that does ('two firefighters were hurt') leads.
@@ -636,7 +641,7 @@ def analyse(text: str, index: Index) -> Question:
         w
         for w, c in zip(rest, concepts_of_each(rest), strict=True)
         if c and not is_known(related(c, index, nouns), index)
-    ]
+    ] + names
     question.counted = _counted_noun(words)
     question.measure = any(
         words[i - 1] == "how" and words[i] in _MEASURE_WORDS for i in range(1, len(words))
@@ -651,6 +656,40 @@ def analyse(text: str, index: Index) -> Question:
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
+
+
+_CASED_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]+")
+"""Words as typed (capitals kept) and the other characters between them."""
+
+
+def _foreign_names(
+    text: str, words: list[str], covered: set[int], index: Index
+) -> list[tuple[int, int]]:
+    """Spans of `words` that are proper names the article never uses ('the United Nations',
+    'the World Bank' in an article that mentions neither): capitalised words after the first,
+    two or more together, that no entity of the article matched and whose words never stand
+    together in it. Each is one thing the article does not cover, not its words ('nations',
+    'bank') the article may well use for something else."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in [*_CASED_WORD.findall(text)[1:], ""]:
+        if token[:1].isupper() and not token.isupper():
+            current.append(token.lower())
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    spans = []
+    for run in runs:
+        pairs = set(pairwise(run))
+        if pairs & index.pairs:
+            continue
+        for start in range(len(words) - len(run) + 1):
+            span = range(start, start + len(run))
+            if words[start : start + len(run)] == run and not covered & set(span):
+                spans.append((start, start + len(run)))
+                break
+    return spans
 
 
 @cache

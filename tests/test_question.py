@@ -289,3 +289,24 @@ def test_away_in_how_far_away_only_restates_the_distance(question: str) -> None:
     analysed = analyse(question, index)
     assert not analysed.unknown
     assert not any({"away", "off"} & concept for concept in analysed.concepts)
+
+
+def test_a_name_the_article_never_uses_is_one_unknown_thing() -> None:
+    """'the United Nations' in an article that speaks of 'the two nations' but never of the UN
+    is a name the article does not know, not the word 'nations' it uses; a capitalised
+    'Foreign Ministry' the article writes in lower case stays its words."""
+    index = build_index(
+        build_fact_base(
+            "Kalvstan's foreign ministry denied the report.\n\n"
+            "Trade between the two nations has halved since the talks began.\n"
+        )
+    )
+    asked = analyse("Has the United Nations commented on the talks?", index)
+    assert asked.unknown == ["united nations"]
+    assert (
+        not Engine(build_fact_base("Trade between the two nations has halved.\n"))
+        .ask("What did the United Nations say about trade?")
+        .answered
+    )
+    ministry = analyse("What did Kalvstan's Foreign Ministry say?", index)
+    assert "foreign" not in ministry.unknown and "ministry" not in ministry.unknown
