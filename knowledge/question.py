@@ -13,9 +13,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.index import Index, concepts_of, is_known, related
-from knowledge.lexicon import lexicon, normalise, stem
+from knowledge.lexicon import lexicon, normalise, past_forms, stem
 from knowledge.morphology import root
-from knowledge.relatives import is_word
+from knowledge.relatives import is_verb, is_word
 
 __all__ = ["Question", "analyse", "clean"]
 
@@ -649,10 +649,12 @@ def analyse(text: str, index: Index) -> Question:
     question.asked = _asked_noun(words)
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
-        # 'Who is overseeing the inquiry?' asks who does something, not who someone is.
+        # 'Who is overseeing the inquiry?' asks who does something, not who someone is; 'Who
+        # was arrested?' who something was done to.
         bool(
             re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b(?! \w+ing\b)", " ".join(words))
         )
+        and not (len(words) > 2 and _participle(words[2]))
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question
@@ -705,6 +707,17 @@ def _as_reaction(concept: frozenset[str]) -> frozenset[str]:
     report', 'X declined to comment on it', 'X did not respond'."""
     groups = _reaction_groups()
     return concept | groups if concept & groups else concept
+
+
+def _participle(word: str) -> bool:
+    """'arrested', 'taken', 'held': a verb's past participle (a passive 'who was ...?')."""
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    if word in {"taken", "given", "seen", "done"} or (
+        word.endswith("n") and is_verb(stem(word[:-1]))
+    ):
+        return True  # 'shown', 'drawn'
+    return word in past_forms() and not word.endswith("s")
 
 
 def _counted_noun(words: list[str]) -> frozenset[str]:

@@ -310,3 +310,25 @@ def test_a_name_the_article_never_uses_is_one_unknown_thing() -> None:
     )
     ministry = analyse("What did Kalvstan's Foreign Ministry say?", index)
     assert "foreign" not in ministry.unknown and "ministry" not in ministry.unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "definition"),
+    [
+        ("Who was arrested?", False),
+        ("Who was taken to hospital?", False),
+        ("Who is the police spokeswoman?", True),
+        ("Who is Mereth?", True),
+    ],
+)
+def test_a_passive_who_question_asks_who_something_was_done_to(
+    question: str, definition: bool
+) -> None:
+    """'Who was arrested?' is not 'Who is X?': no role to look up, a person to find."""
+    index = build_index(
+        build_fact_base(
+            "Police said they had detained the factory manager, Lucan Mereth, on Monday.\n\n"
+            "Police spokeswoman Nadia Folk said Mereth had not been charged.\n"
+        )
+    )
+    assert analyse(question, index).definition is definition
