@@ -283,6 +283,20 @@ def test_a_refusal_to_comment_is_quoted_not_turned_into_the_article_not_saying()
     )
 
 
+def test_getting_somewhere_is_arriving() -> None:
+    """'When did Kostanic get to Orlesia?': 'Kostanic arrived on Monday evening'."""
+    engine = Engine(
+        build_fact_base(
+            "Negotiators from Dravenia sat down in Orlesia on Tuesday for the first time in 14"
+            " months.\n\nThe Dravenian delegation is led by Aurel Kostanic, a former general who"
+            " commanded troops until 2021.\n\nKostanic arrived on Monday evening and met the"
+            " mediator over dinner.\n"
+        )
+    )
+    answer = engine.ask("When did Kostanic get to Orlesia?")
+    assert answer.answered and "arrived" in answer.sources[0].text
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
