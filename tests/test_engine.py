@@ -297,6 +297,19 @@ def test_getting_somewhere_is_arriving() -> None:
     assert answer.answered and "arrived" in answer.sources[0].text
 
 
+def test_reaching_a_verdict_is_about_the_verdict() -> None:
+    """'reach' in 'reach its verdict' adds little to the noun: an article that never says
+    'reach' still answers from 'A jury found him guilty on Tuesday'."""
+    engine = Engine(
+        build_fact_base(
+            "A jury found Tobias Wrenfield guilty on Tuesday of six counts of fraud.\n\n"
+            "The judge said a written ruling would follow.\n"
+        )
+    )
+    answer = engine.ask("When did the jury reach its verdict?")
+    assert answer.answered and "found Tobias Wrenfield guilty" in answer.sources[0].text
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
