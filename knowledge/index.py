@@ -646,13 +646,29 @@ _OPENERS = (
 _ASPECTS = {"identity": "person", "time": "time", "place": "place", "reason": "reason"}
 
 
-def unknown_asks(fact: Fact) -> str | None:
-    """The question type a not-known fact leaves open ('did not say how many ...' -> number),
+def unknown_asks(fact: Fact) -> frozenset[str]:
+    """The question types a not-known fact leaves open ('did not say how many ...' -> number;
+    'where the prisoners are held or how many of them are civilians' -> place and number),
     read from the words of its subject, else from the builder's aspect."""
     subject = fact.slots.get("subject")
-    opening = subject.text.lower() if subject else ""
+    text = subject.text.lower() if subject else ""
+    openings = [text, *(m.group(1) for m in _LATER_OPENING.finditer(text))]
+    found = {_opening_asks(opening) for opening in openings}
+    found.discard(None)
+    if found:
+        return frozenset(wh for wh in found if wh)
+    aspect = fact.slots.get("aspect")
+    return frozenset({_ASPECTS.get(aspect.text, aspect.text)}) if aspect else frozenset()
+
+
+_LATER_OPENING = re.compile(
+    r"\b(?:or|and),? ((?:how|whether|if|who|whom|when|where|why|what|which) .*)"
+)
+"""'... or how many of them are civilians': a second thing the same sentence leaves open."""
+
+
+def _opening_asks(opening: str) -> str | None:
     for opener, wh in _OPENERS:
         if opening.startswith(opener):
             return wh
-    aspect = fact.slots.get("aspect")
-    return _ASPECTS.get(aspect.text, aspect.text) if aspect else None
+    return None

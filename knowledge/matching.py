@@ -289,7 +289,7 @@ def _says_unknown(question: Question, index: Index, i: int) -> bool:
     unknowns = [
         f
         for f in index.facts_by_sentence[i]
-        if f.kind == "not_known" and unknown_asks(f) == question.wh
+        if f.kind == "not_known" and question.wh in unknown_asks(f)
     ]
     if not unknowns:
         return False

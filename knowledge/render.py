@@ -38,7 +38,7 @@ def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | No
         "age": ("value",),
     }.get(question.wh, ())
     for fact in facts:
-        if fact.kind == "not_known" and unknown_asks(fact) == question.wh:
+        if fact.kind == "not_known" and question.wh in unknown_asks(fact):
             return fact
     kinds = predicate_kinds(question)
     mentioned = set(question.entities)
@@ -61,7 +61,7 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
     facts = index.facts_by_sentence[sentence]
     fact = _pick_fact(question, index, facts)
     text = index.sentences[sentence].text
-    if fact is not None and fact.kind == "not_known" and unknown_asks(fact) == question.wh:
+    if fact is not None and fact.kind == "not_known" and question.wh in unknown_asks(fact):
         subject = _slot(fact, "subject") or "that"
         if re.match(r"(?:on|about|to|regarding|over)\b", subject):
             # 'declined to comment on the report': the refusal itself is the answer
