@@ -636,6 +636,13 @@ _OPENERS = (
     ("where ", "place"),
     ("why ", "reason"),
     ("how ", "how"),
+    # 'have not determined what started the fire': its cause
+    ("what caused ", "reason"),
+    ("what started ", "reason"),
+    ("what led to ", "reason"),
+    ("what triggered ", "reason"),
+    ("what sparked ", "reason"),
+    ("the cause ", "reason"),
     ("what ", "what"),
     ("which ", "what"),
     ("a reason ", "reason"),

@@ -220,7 +220,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     relevant = [f for f in facts if f.kind in kinds] if kinds else facts
     if slots and not not_known:
         plain = not (kinds and relevant) and _plain_answer(question, index, i)
-        if _has_slot(question, relevant, slots) or plain:
+        unrelated = question.wh == "reason" and not _reason_of_asked(question, index, facts)
+        if not unrelated and (_has_slot(question, relevant, slots) or plain):
             bonus += SLOT_BONUS
         else:
             fit *= MISSING_SLOT_FIT
@@ -372,6 +373,28 @@ def _agent_bonus(question: Question, index: Index, facts: list[Fact]) -> float:
             if first & index.slot_concepts.get((fact.id, role), frozenset()):
                 return AGENT_BONUS
     return 0.0
+
+
+def _reason_of_asked(question: Question, index: Index, facts: list[Fact]) -> bool:
+    """A why-question's answer gives the reason of what is asked: a fact whose reason or
+    purpose stands beside a word of the question ('the talks, aimed at agreeing a truce' does
+    not say what caused the war)."""
+    topic = [c for c in question.concepts if c not in question.predicate] or question.concepts
+    for fact in facts:
+        if not any(slot in fact.slots for slot in ("reason", "purpose", "condition")):
+            continue
+        words = set().union(
+            *(
+                index.slot_concepts.get((fact.id, n), ())
+                for n in fact.slots
+                if n not in ("reason", "purpose", "condition")
+            )
+        )
+        if not topic or any(c & words for c in topic):
+            return True
+    return not any(
+        slot in fact.slots for fact in facts for slot in ("reason", "purpose", "condition")
+    )
 
 
 def _has_slot(question: Question, facts: list[Fact], slots: tuple[str, ...]) -> bool:

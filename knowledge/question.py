@@ -51,6 +51,8 @@ _WH = (
     ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
     ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective)", "reason"),
     ("how come", "reason"),
+    ("what (?:caused|causes|led to|leads to|prompted|triggered|sparked)", "reason"),
+    ("what (?:was|is|were|are) the causes? of", "reason"),
     ("for what(?= reason| purpose|$)", "reason"),
     ("in what way", "how"),
     ("which", "what"),
@@ -491,6 +493,10 @@ def _pointing_counts(words: list[str]) -> set[int]:
     }
 
 
+_CAUSE_VERBS = {"caused", "causes", "led", "leads", "prompted", "triggered", "sparked"}
+"""'What caused the fire?' asks why: the verb restates the question type."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director')."""
@@ -503,6 +509,7 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] == "times" and words[i - 1] == "many")
         or (words[i] in {"away", "off"} and words[i - 2 : i] == ["how", "far"])
         or (words[i] in _REASON_NOUNS and words[i - 1] in {"what", "which"})
+        or (words[i] in _CAUSE_VERBS and words[i - 1] == "what")
         or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])

@@ -17,7 +17,10 @@ _LEADS = (
     (re.compile(r"^(?:how long|when|what time|the (?:date|timing|time))\b"), "time"),
     (re.compile(r"^(?:how many|how much)\b"), "number"),
     (re.compile(r"^where\b|^the (?:location|venue|place)\b"), "place"),
-    (re.compile(r"^(?:why|(?:a|the|any) reasons?)\b"), "reason"),
+    (
+        re.compile(r"^(?:why|(?:a|the|any) (?:reasons?|causes?)|what (?:caused|started|led to))\b"),
+        "reason",
+    ),
     (re.compile(r"^(?:who|whom|whose|the (?:identity|identities|names?))\b"), "identity"),
     (re.compile(r"^how\b"), "other"),
 )
@@ -46,6 +49,7 @@ _RELATIVE = re.compile(
     r"|they|he|she|it)$"
 )
 """'a fee the clubs [did not reveal]': what is not known, then who does not say."""
+_PREPOSITIONS = {"of", "for", "in", "on", "at", "to", "by", "with", "from", "about"}
 _WHICH_HOLDER = re.compile(r"^(?:which|whom|who|that) (?P<holder>.+)$")
 _ANTECEDENT = re.compile(r"\b(?:an?|the|its|his|her|their) (?:[\w’'-]+ ){0,3}?[\w’'-]+,? $")
 """The noun phrase a ', which ...' clause is about: the last one before the comma."""
@@ -88,6 +92,8 @@ def _put_what_and_who(draft: FactDraft, text: str, match: re.Match[str], rest: s
     if not before:  # 'X, a spokeswoman for Y, declined to comment': the subject and its apposition
         before = text[: match.start()].strip(" ,")
     holder: str | None = before
+    if re.match(r"(?:and|but|or)\b", rest):
+        rest = ""  # 'the cause had not been determined and that ...': a new clause follows
     which = _WHICH_HOLDER.match(before)
     if not rest and which:
         # 'a thermostat from an outside supplier, which the company declined to name'
@@ -96,10 +102,14 @@ def _put_what_and_who(draft: FactDraft, text: str, match: re.Match[str], rest: s
         holder = which.group("holder")
     if not rest:
         relative = _RELATIVE.search(before)
+        if relative and relative.group("subject").split()[-1] in _PREPOSITIONS:
+            relative = None  # 'the cause of the fire [had not been determined]'
         if relative:
             rest, holder = relative.group("subject"), relative.group("holder")
         elif _PASSIVE.match(match.group("verb")):
-            rest, holder = before, None  # 'The date ... was not disclosed': nobody named
+            # 'The date ... was not disclosed': nobody named; 'warned that the cause of the
+            # fire had not been determined': what follows 'that'
+            rest, holder = re.split(r"\bthat ", before)[-1], None
     if holder and (_EMPTY_HOLDER.match(holder) or len(holder.split()) > 8):
         holder = None
     draft.put("subject", rest)

@@ -8,6 +8,8 @@ import pytest
 
 from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, build_fact_base, load_source
 from knowledge.evaluation import evaluate
+from knowledge.matching import _fit
+from knowledge.question import analyse, clean
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
 
@@ -308,6 +310,25 @@ def test_reaching_a_verdict_is_about_the_verdict() -> None:
     )
     answer = engine.ask("When did the jury reach its verdict?")
     assert answer.answered and "found Tobias Wrenfield guilty" in answer.sources[0].text
+
+
+def test_what_caused_asks_why_and_wants_the_cause_of_what_it_names() -> None:
+    """'What caused the fire?' is a why-question: the sentence saying its cause is not yet
+    known answers it. 'What caused the war?' does not find its slot filled by what the talks
+    aim at, while 'Why did the negotiators meet?' does."""
+    fact_base = build_fact_base(
+        "Negotiators from Dravenia and Kalvstan met on Tuesday in talks aimed at agreeing a"
+        " ceasefire.\n\nThe war has killed more than 9,000 people since it erupted in March.\n\n"
+        "The fire broke out on Wednesday near a quarry.\n\n"
+        "Investigators have not yet determined what started the fire.\n"
+    )
+    engine = Engine(fact_base)
+    fire = engine.ask("What caused the fire?")
+    assert fire.answered and "not yet determined" in fire.sources[0].text
+    war = analyse(clean("What caused the war between Dravenia and Kalvstan?"), engine.index)
+    met = analyse(clean("Why did the negotiators from Dravenia meet?"), engine.index)
+    assert _fit(war, engine.index, 0)[0] < 1.0
+    assert _fit(met, engine.index, 0)[0] == 1.0
 
 
 DOCKS = (

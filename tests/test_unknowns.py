@@ -9,6 +9,15 @@ from knowledge.unknowns import find_unknowns
 
 CASES = [
     (
+        "Investigators have not yet determined what started the fire.",
+        {"subject": "what started the fire", "aspect": "reason", "holder": "Investigators"},
+    ),
+    (
+        "Talvik warned that the cause of the fire had not been determined and that crews could"
+        " not enter the upper floors.",
+        {"subject": "the cause of the fire", "aspect": "reason"},
+    ),
+    (
         "Officials did not say how long the evacuees would stay.",
         {"subject": "how long the evacuees would stay", "aspect": "time", "holder": "Officials"},
     ),
