@@ -86,7 +86,8 @@ _REPORT_LEAD = re.compile(r"^(?:According to|As reported by) (?P<src>[^,]+), (?P
 _REPORT_TAIL = re.compile(r"^(?P<content>.+?),? according to (?P<src>[^,.]+)")
 _REPORTED = re.compile(
     r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
-    r"(?: on \w+)?,? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
+    r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?)?"
+    r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
 _FINDING = re.compile(
     r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
@@ -475,6 +476,7 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
         draft = FactDraft("report", sentence, 0, len(text))
         draft.put("source", match.group("src"))
         content = _CITING.sub("", match.group("content")).strip(" ,.")
+        content = re.sub(r"^(?:, *)*(?:that )?", "", content)  # 'citing X, that ...' removed
         if not content or time_pattern().fullmatch(content):
             content = text[: match.start("src")].strip(
                 " ,"

@@ -225,6 +225,15 @@ REPORTS = [
         },
     ),
     (
+        "The Meridian Press Agency reported on Tuesday evening, citing two diplomats, that"
+        " negotiators had agreed on a draft deal.",
+        {
+            "source": "The Meridian Press Agency",
+            "content": "negotiators had agreed on a draft deal",
+            "cites": "two diplomats",
+        },
+    ),
+    (
         "The spray cut admissions by 71% in a late-stage trial, its developer said.",
         {"source": "late-stage trial", "content": "The spray cut admissions by 71%"},
     ),
