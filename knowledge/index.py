@@ -289,6 +289,8 @@ def build_index(fact_base: FactBase) -> Index:
         sentence_entities[position[facts_by_id[fact_id].sentences[0]]].update(chained)
     for i, referred in _definite_references(sentences, facts_by_sentence).items():
         sentence_entities[i] |= referred
+    for i, referred in _head_references(sentences, fact_base.entities).items():
+        sentence_entities[i] |= referred
     demonyms = _demonyms(fact_base.entities)
     phrases = [p for e in fact_base.entities for p in _entity_phrases(e, demonyms)]
     names = _names_by_words(fact_base.entities)
@@ -481,6 +483,25 @@ def _definite_references(
                 if refs:
                     found.setdefault(i, set()).update(r for r in refs if r)
                     break
+    return found
+
+
+def _head_references(sentences: list[Sentence], entities: list[Entity]) -> dict[int, set[str]]:
+    """'The bank, founded in 1911, has ... 2,300 employees': 'the bank' is the one organisation
+    whose name ends in 'Bank' (Westmarch Regional Bank), when only one does."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for entity in entities:
+        words = entity.name.split()
+        if entity.kind == "organisation" and len(words) > 1 and words[-1].isalpha():
+            heads[words[-1].lower()].append(entity.id)
+    unique = {head: ids[0] for head, ids in heads.items() if len(ids) == 1}
+    if not unique:
+        return {}
+    pattern = re.compile(rf"\b[Tt]he ({'|'.join(sorted(unique))})\b(?! [A-Z])")
+    found: dict[int, set[str]] = {}
+    for i, sentence in enumerate(sentences):
+        for match in pattern.finditer(sentence.text):
+            found.setdefault(i, set()).add(unique[match.group(1)])
     return found
 
 

@@ -256,3 +256,16 @@ def test_a_spelt_out_number_of_days_is_a_duration(text: str) -> None:
     """'lasted eleven days' answers 'how long', as '11 days' does."""
     index = build_index(build_fact_base(text + "\n"))
     assert index.durations == [True]
+
+
+def test_the_head_of_one_organisations_name_refers_to_it() -> None:
+    """'The bank ... has 2,300 employees' is about Westmarch Regional Bank, the one organisation
+    whose name ends in 'Bank'; with two such names, 'the bank' is neither."""
+    text = (
+        "Prosecutors raided Westmarch Regional Bank on Tuesday.\n\n"
+        "The bank, founded in 1911, has some 2,300 employees.\n"
+    )
+    index = build_index(build_fact_base(text))
+    assert "organisation:westmarch-regional-bank" in index.sentence_entities[1]
+    two = build_index(build_fact_base(text.replace("on Tuesday", "and Ostrel Savings Bank")))
+    assert not two.sentence_entities[1]
