@@ -698,7 +698,14 @@ def _foreign_names(
             if words[start : start + len(run)] == run and not covered & set(span):
                 spans.append((start, start + len(run)))
                 break
-    return spans
+    lex = lexicon()
+    for i in range(len(words) - 1):
+        role = words[i] in lex.demonyms and words[i + 1] in lex.titles
+        if role and not covered & {i, i + 1} and (words[i], words[i + 1]) not in index.pairs:
+            # 'the Egyptian president' where the article has an Egyptian official and a US
+            # president, but no Egyptian president: someone the article does not mention
+            spans.append((i, i + 2))
+    return sorted(set(spans))
 
 
 @cache

@@ -332,3 +332,17 @@ def test_a_passive_who_question_asks_who_something_was_done_to(
         )
     )
     assert analyse(question, index).definition is definition
+
+
+def test_a_role_no_one_in_the_article_holds_is_one_unknown_thing() -> None:
+    """'the Egyptian president' in an article with an Egyptian official and a US president:
+    someone the article does not mention, not its words 'Egyptian' and 'president'."""
+    index = build_index(
+        build_fact_base(
+            "US President Joe Biden warned of a dangerous escalation.\n\n"
+            "An Egyptian official said the talks would resume.\n"
+        )
+    )
+    asked = analyse("What did the Egyptian president say about the talks?", index)
+    assert asked.unknown == ["egyptian president"]
+    assert analyse("What did the Egyptian official say?", index).unknown == []
