@@ -331,6 +331,20 @@ def test_what_caused_asks_why_and_wants_the_cause_of_what_it_names() -> None:
     assert _fit(met, engine.index, 0)[0] == 1.0
 
 
+def test_a_hedging_adverb_is_no_topic_the_article_lacks() -> None:
+    """'allegedly', 'reportedly' hedge the question; an article that never uses them still
+    answers it."""
+    engine = Engine(
+        build_fact_base(
+            "Prosecutors raided Westmarch Regional Bank on Tuesday.\n\n"
+            "Weekly magazine Kontrast reported in March that Westmarch paid 2.8 million euros in"
+            " fees to Ostrel Advisory, a small firm.\n\nWestmarch shares fell 7.4 percent.\n"
+        )
+    )
+    answer = engine.ask("How much did Westmarch allegedly pay Ostrel Advisory?")
+    assert answer.answered and "2.8 million euros" in answer.sources[0].text
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
