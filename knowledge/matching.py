@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from knowledge.index import Index, phrase_concepts, predicate_kinds, unknown_asks
+from knowledge.index import Index, holds, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
 from knowledge.naming import leaves_unnamed
 from knowledge.question import Question
@@ -133,6 +133,7 @@ def rank(
         focus = None if _outworded(question, index, focus, rivals) else focus
     matches = []
     for i, weight in shortlist:
+        weight += _context(weighted, index, i)
         coverage = weight / total
         fit, bonus, not_known = _fit(question, index, i)
         bonus += FOCUS_BONUS if i == focus else 0.0
@@ -142,6 +143,26 @@ def rank(
         key=lambda m: (-(m.score + _tie_break(question, index, m, literal_hits)), m.sentence)
     )
     return matches[:limit]
+
+
+CONTEXT = 0.3
+"""Credit for a question word the sentence lacks but the one before it (same paragraph) holds:
+'About 3,000 rail workers marched ...' / 'Organisers put the turnout at 8,500.'"""
+
+
+_LEANING = re.compile(r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
+"""A sentence opening with a pronoun or a demonstrative goes on from the sentence before."""
+
+
+def _context(weighted: list[tuple[frozenset[str], float]], index: Index, i: int) -> float:
+    if i == 0 or index.sentences[i - 1].paragraph != index.sentences[i].paragraph:
+        return 0.0
+    if not _LEANING.match(index.sentences[i].text):
+        return 0.0
+    have, before = index.concepts[i], index.concepts[i - 1]
+    return CONTEXT * sum(
+        w for concept, w in weighted if not holds(concept, have) and holds(concept, before)
+    )
 
 
 def _outworded(question: Question, index: Index, focus: int, rivals: list[int]) -> bool:

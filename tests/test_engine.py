@@ -345,6 +345,21 @@ def test_a_hedging_adverb_is_no_topic_the_article_lacks() -> None:
     assert answer.answered and "2.8 million euros" in answer.sources[0].text
 
 
+def test_a_sentence_leans_on_the_one_before_it_in_its_paragraph() -> None:
+    """'What law did last summer's fires lead to?': 'Those fires led to a law ...' says which
+    fires only through the sentence before it ('Last summer, fires in the province ...')."""
+    engine = Engine(
+        build_fact_base(
+            "The fire broke out on Wednesday near a quarry.\n\n"
+            "Last summer, fires in the province burned nearly 20,000 hectares and killed three"
+            " people. Those fires led to a law requiring farmers to clear dry brush from their"
+            " fields.\n\nThe agency did not confirm the report.\n"
+        )
+    )
+    answer = engine.ask("What law did last summer's fires lead to?")
+    assert answer.answered and "requiring farmers" in answer.sources[0].text
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
