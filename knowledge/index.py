@@ -151,6 +151,9 @@ class Index:
     """Per sentence: the concepts of the nouns its numbers count ('3,400 people')."""
     loose: list[bool]
     """Per sentence: a number stands without the noun it counts ('the toll rose to 40')."""
+    leaning: list[bool]
+    """Per sentence: it goes on from the sentence before in its paragraph ('Those fires led to
+    a law ...', 'He joined the bank in 1994')."""
     times: list[bool]
     durations: list[bool]
     measures: list[bool]
@@ -344,6 +347,10 @@ def build_index(fact_base: FactBase) -> Index:
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
         counted=[_counted(s.text) for s in sentences],
         loose=[bool(_LOOSE.search(s.text)) for s in sentences],
+        leaning=[
+            i > 0 and s.paragraph == sentences[i - 1].paragraph and bool(_LEANING.match(s.text))
+            for i, s in enumerate(sentences)
+        ],
         times=[bool(time_pattern().search(s.text)) for s in sentences],
         durations=[bool(_DURATION.search(s.text)) for s in sentences],
         measures=[bool(_MEASURE.search(s.text)) for s in sentences],
@@ -504,6 +511,9 @@ def _head_references(sentences: list[Sentence], entities: list[Entity]) -> dict[
             found.setdefault(i, set()).add(unique[match.group(1)])
     return found
 
+
+_LEANING = re.compile(r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
+"""A sentence opening with a pronoun or a demonstrative goes on from the one before it."""
 
 _HE_OR_SHE = re.compile(r"^(?:He|She)\b")
 """Only 'he'/'she' opening a sentence: an opening 'It' is as often 'It was not clear ...'."""

@@ -146,18 +146,12 @@ def rank(
 
 
 CONTEXT = 0.3
-"""Credit for a question word the sentence lacks but the one before it (same paragraph) holds:
-'About 3,000 rail workers marched ...' / 'Organisers put the turnout at 8,500.'"""
-
-
-_LEANING = re.compile(r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
-"""A sentence opening with a pronoun or a demonstrative goes on from the sentence before."""
+"""Credit for a question word a sentence that goes on from the one before it lacks and that
+one holds ('Last summer, fires in the province ...' / 'Those fires led to a law ...')."""
 
 
 def _context(weighted: list[tuple[frozenset[str], float]], index: Index, i: int) -> float:
-    if i == 0 or index.sentences[i - 1].paragraph != index.sentences[i].paragraph:
-        return 0.0
-    if not _LEANING.match(index.sentences[i].text):
+    if not index.leaning[i]:
         return 0.0
     have, before = index.concepts[i], index.concepts[i - 1]
     return CONTEXT * sum(
