@@ -35,9 +35,31 @@ _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|"
     r"thanks?(?: you)?|thank you(?: very much| so much)?|thx|ty|cheers|bye|goodbye|see you|ok|okay|"
     r"cool|great|nice|who are you|what are you|what can you do|how are you|help|start|"
-    r"are you a bot|are you human)\b[\s!.?]*$",
+    r"are you a bot|are you human)(?: (?:there|bot|again|everyone|all|friend))?\b[\s!.?]*$"
+    # small talk with more words: thanks and goodbyes, reactions, asking about the bot itself
+    r"|^(?:(?:ok(?:ay)?|great|cool|nice|perfect|got it)[, ]+)?(?:thanks?|thank you|cheers)"
+    r"(?: (?:a lot|so much|very much|mate|again|for (?:the|your) help))*[\s!.?]*$"
+    r"|^(?:see you(?: later| soon)?|later|bye for now|good ?night|take care|sorry|never mind"
+    r"|nevermind|interesting|wow|awesome|amazing|lol|haha|hmm+|good bot|bad bot|well done"
+    r"|test(?:ing)?|ping|yes|no|nope|yep|sure|fine"
+    r"|(?:that(?:'s| is| was) )?(?:really |very |so |super )?(?:helpful|useful|great|interesting"
+    r"|good|nice|cool|perfect|clear)|that helps)\b[\s!.?]*$"
+    r"|^(?:\w+ ){0,3}(?:made|built|created|programmed|designed|trained|developed|wrote) you\b"
+    r"[\s!.?]*$|^(?:\w+ ){0,3}your (?:name|creator|maker|owner|purpose|job)\b[\s!.?]*$"
+    r"|^(?:tell me a joke|how (?:does|do) (?:this|it|you) work|what (?:can|should|do) (?:i|we)"
+    r" ask(?: you)?|how (?:can|do) i use (?:this|you)|are you (?:a |an )?(?:robot|machine|ai|real)"
+    r"|what(?:'s| is) up)\b[\s!.?]*$",
     re.IGNORECASE,
 )
+
+_OPENING_CHAT = re.compile(
+    r"^(?:(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|great|cool|sorry|please)(?: there| bot)?"
+    r"[\s,!.]+)+(?=\w)",
+    re.IGNORECASE,
+)
+"""'Thanks! Who did he meet?': small talk before a question is no part of it."""
+_THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.IGNORECASE)
+_GOODBYE = re.compile(r"\b(?:bye|goodbye|see you|later|good ?night|take care)\b", re.IGNORECASE)
 
 
 class Engine:
@@ -60,8 +82,9 @@ class Engine:
         text = clean(asked)
         if not re.search(r"[A-Za-z0-9]", text):
             return self._empty(asked, truncated)
-        if _GREETING.match(text):
+        if _GREETING.match(text) or _GREETING.match(_OPENING_CHAT.sub("", text)):
             return self._greeting(asked, truncated)
+        text = _OPENING_CHAT.sub("", text) or text
         follow_up = resolve(text, context, self.index)
         analysed = follow_up.question
         matches = rank(analysed, self.index, focus=follow_up.focus, loose=follow_up.loose)
@@ -142,10 +165,16 @@ class Engine:
         return _unanswered(asked, truncated, "suggest", intro, suggestions, conf)
 
     def _greeting(self, asked: str, truncated: bool) -> Answer:
-        intro = (
-            "Hello! I answer questions about one news article, quoting the sentence each answer "
-            "comes from. Try:"
+        about = (
+            "I answer questions about one news article, quoting the sentence each answer comes"
+            " from. Try:"
         )
+        if _THANKS.search(asked):
+            intro = f"You're welcome! {about}"
+        elif _GOODBYE.search(asked):
+            intro = f"Goodbye! If you come back, {about[0].lower()}{about[1:]}"
+        else:
+            intro = f"Hello! {about}"
         return _unanswered(asked, truncated, "greeting", intro, self.examples(3), 1.0)
 
     def _empty(self, asked: str, truncated: bool) -> Answer:

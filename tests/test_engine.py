@@ -140,6 +140,36 @@ def test_greeting_gets_help(engine: Engine) -> None:
     assert answer.reply.startswith("Hello") and answer.suggestions
 
 
+@pytest.mark.parametrize(
+    ("said", "opening"),
+    [
+        ("thanks a lot!", "You're welcome"),
+        ("ok thanks", "You're welcome"),
+        ("thanks, that's really helpful", "You're welcome"),
+        ("see you later", "Goodbye"),
+        ("who made you?", "Hello"),
+        ("hey bot", "Hello"),
+        ("what is your name", "Hello"),
+        ("tell me a joke", "Hello"),
+        ("how does this work?", "Hello"),
+        ("interesting", "Hello"),
+        ("good bot", "Hello"),
+    ],
+)
+def test_small_talk_gets_small_talk_not_a_source(engine: Engine, said: str, opening: str) -> None:
+    """Thanks, goodbyes, reactions and questions about the bot itself are no questions about
+    the article: no sourced answer ('who made you?' had met 'made' in the article)."""
+    answer = engine.ask(said)
+    assert not answer.answered and answer.sources == []
+    assert answer.reply.startswith(opening) and answer.suggestions
+
+
+def test_a_question_about_the_article_is_no_small_talk(engine: Engine) -> None:
+    """Words of small talk inside a real question do not stop it being answered."""
+    answer = engine.ask("Thanks! Who did David Barnea meet?")
+    assert answer.answered and "met yesterday (Friday)" in answer.sources[0].text
+
+
 def test_long_question_is_cut_and_says_so(engine: Engine) -> None:
     """A question over the limit is cut to it, and the reply says the question was cut."""
     answer = engine.ask("Who met Burns? " + "x" * 10_000)
