@@ -15,7 +15,8 @@ from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
-from knowledge.render import concise_answer, example_for, example_questions
+from knowledge.render import clip_answer, concise_answer, example_for, example_questions
+from knowledge.statements import DATELINE
 from knowledge.schema import FactBase
 
 __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
@@ -58,6 +59,16 @@ _OPENING_CHAT = re.compile(
     re.IGNORECASE,
 )
 """'Thanks! Who did he meet?': small talk before a question is no part of it."""
+_SUMMARY = re.compile(
+    r"^(?:(?:can you |could you |please )?(?:summari[sz]e|sum up)(?: (?:the|this|it))?"
+    r"(?: (?:article|story|news|report))?"
+    r"|(?:give me |what(?:'s| is) )?(?:a |the )?(?:summary|gist|main point|tl;?dr)"
+    r"(?: of (?:the|this) (?:article|story|news|report))?"
+    r"|what(?:'s| is) (?:the|this) (?:article|story|report|piece|news) about"
+    r"|what(?:'s| is) (?:it|this) about|what(?:'s| is) the (?:news|story))[\s!.?]*$",
+    re.IGNORECASE,
+)
+"""'What is this article about?', 'summarise it', 'tl;dr': answered by the lead sentence."""
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.IGNORECASE)
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|see you|later|good ?night|take care)\b", re.IGNORECASE)
 
@@ -85,6 +96,8 @@ class Engine:
         if _GREETING.match(text) or _GREETING.match(_OPENING_CHAT.sub("", text)):
             return self._greeting(asked, truncated)
         text = _OPENING_CHAT.sub("", text) or text
+        if _SUMMARY.match(text) and self.index.sentences:
+            return self._summary(asked, context, truncated)
         follow_up = resolve(text, context, self.index)
         analysed = follow_up.question
         matches = rank(analysed, self.index, focus=follow_up.focus, loose=follow_up.loose)
@@ -137,6 +150,26 @@ class Engine:
             confidence=confidence,
             suggestions=[],
             kind="not_known" if not_known else "answer",
+            truncated=truncated,
+        )
+
+    def _summary(self, asked: str, context: Conversation, truncated: bool) -> Answer:
+        """'What is the article about?': the lead sentence, which says it in news writing."""
+        sentence = self.index.sentences[0]
+        answer = clip_answer(DATELINE.sub("", sentence.text))
+        source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
+        context.fact = sentence.id
+        context.entities = list(self.index.salient[0])
+        reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}"
+        return Answer(
+            question=asked,
+            answered=True,
+            answer=answer,
+            reply=f"{reply}{_truncation_note(truncated)}",
+            sources=[source],
+            confidence=1.0,
+            suggestions=[],
+            kind="answer",
             truncated=truncated,
         )
 

@@ -8,7 +8,7 @@ from knowledge.index import Index, holds, predicate_kinds, unknown_asks
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
 
-__all__ = ["concise_answer", "example_for", "example_questions"]
+__all__ = ["clip_answer", "concise_answer", "example_for", "example_questions"]
 
 _MAX_ANSWER = 220
 
@@ -23,6 +23,11 @@ def _clip(text: str) -> str:
     if len(text) <= _MAX_ANSWER:
         return text
     return text[:_MAX_ANSWER].rsplit(" ", 1)[0] + "…"
+
+
+def clip_answer(text: str) -> str:
+    """A sentence as a short answer: capitalised, cut to the answer length."""
+    return _clip(_cap(text))
 
 
 def _cap(text: str) -> str:

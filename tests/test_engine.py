@@ -164,6 +164,24 @@ def test_small_talk_gets_small_talk_not_a_source(engine: Engine, said: str, open
     assert answer.reply.startswith(opening) and answer.suggestions
 
 
+@pytest.mark.parametrize(
+    "asked", ["What is this article about?", "summarize the article", "tl;dr", "give me a summary"]
+)
+def test_what_the_article_is_about_is_its_lead(asked: str) -> None:
+    """'What is the article about?' gets the lead sentence, without its dateline, as answer
+    and source (it was 'The article doesn't say')."""
+    engine = Engine(
+        build_fact_base(
+            "PORT SAMARA, Velandia (Reuters) - Velandia's labour minister toured a burned-out"
+            " factory on Tuesday.\n\nThe fire broke out on Monday.\n"
+        )
+    )
+    answer = engine.ask(asked)
+    assert answer.answered and answer.answer is not None
+    assert answer.answer.startswith("Velandia's labour minister toured")
+    assert answer.sources[0].text.startswith("PORT SAMARA")
+
+
 def test_a_question_about_the_article_is_no_small_talk(engine: Engine) -> None:
     """Words of small talk inside a real question do not stop it being answered."""
     answer = engine.ask("Thanks! Who did David Barnea meet?")
