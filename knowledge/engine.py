@@ -16,8 +16,8 @@ from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
 from knowledge.render import clip_answer, concise_answer, example_for, example_questions
-from knowledge.statements import DATELINE
 from knowledge.schema import FactBase
+from knowledge.statements import DATELINE
 
 __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
 
