@@ -22,6 +22,8 @@ def help_text(engine: Engine) -> str:
         "Ask me a question about the article in plain words; I answer briefly and quote the "
         "sentence my answer comes from. If the article doesn't say, I tell you so.\n\n"
         f"For example:\n{examples}\n\n"
+        "“What is the article about?” gets its opening sentence; follow-ups such as “Who did "
+        "he meet?” or “Where?” carry on from my last answer.\n\n"
         "Commands: /help, /about (the article), /source (its full text), /facts (what I "
         "extracted), /reset (forget our conversation)."
     )
