@@ -380,8 +380,8 @@ def test_what_caused_asks_why_and_wants_the_cause_of_what_it_names() -> None:
 
 
 def test_a_hedging_adverb_is_no_topic_the_article_lacks() -> None:
-    """'allegedly', 'reportedly' hedge the question; an article that never uses them still
-    answers it."""
+    """'allegedly', 'reportedly', 'soon' hedge the question; an article that never uses them
+    still answers it."""
     engine = Engine(
         build_fact_base(
             "Prosecutors raided Westmarch Regional Bank on Tuesday.\n\n"
@@ -391,6 +391,13 @@ def test_a_hedging_adverb_is_no_topic_the_article_lacks() -> None:
     )
     answer = engine.ask("How much did Westmarch allegedly pay Ostrel Advisory?")
     assert answer.answered and "2.8 million euros" in answer.sources[0].text
+    soon = Engine(
+        build_fact_base(
+            "The fire burned 20,000 hectares.\n\nNo rain is expected in the province for at"
+            " least ten days, the weather service said.\n\nThe agency denied the report.\n"
+        )
+    ).ask("Is any rain expected soon?")
+    assert soon.answered and "No rain is expected" in soon.sources[0].text
 
 
 def test_a_sentence_leans_on_the_one_before_it_in_its_paragraph() -> None:
