@@ -134,6 +134,8 @@ class Index:
     idf: dict[str, float]
     default_idf: float
     content_vocabulary: list[str]
+    stems: dict[str, str]
+    """The stem of each content word -> the word ('issu' -> 'issued'), for typo correction."""
     """The article's words other than stopwords, for typo correction."""
     base_forms: list[str]
     """Other forms of its words it does not use ('warn', 'hostage'), for typo correction."""
@@ -333,6 +335,7 @@ def build_index(fact_base: FactBase) -> Index:
         idf=idf,
         default_idf=math.log(1.0 + total / 0.5),
         content_vocabulary=sorted(words - lexicon().stopwords),
+        stems={stem(w): w for w in sorted(words - lexicon().stopwords, reverse=True)},
         base_forms=sorted(_base_forms(words) - lexicon().stopwords),
         words=words,
         pairs=pairs,

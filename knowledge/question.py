@@ -422,6 +422,10 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     if not is_word(stem(word)):
         vocabulary = [*vocabulary, *index.base_forms]
     found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    if not found and not is_word(stem(word)):
+        # 'hrads' for the article's 'head', 'issueed' for 'issued': one slip off the stem of
+        # an article word, whatever its ending
+        return _stem_slip(word, index) or word
     if not found:
         return word
     # People rarely mistype a word's first letter: 'name' is not a typo for 'came'.
@@ -431,6 +435,17 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     nearest = min(distance for _, distance, _ in found)
     candidates = [choice for choice, distance, _ in found if distance == nearest]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
+
+
+def _stem_slip(word: str, index: Index) -> str | None:
+    stemmed = stem(word)
+    if len(stemmed) < 4:
+        return None
+    found = process.extract(stemmed, index.stems, scorer=OSA.distance, score_cutoff=1, limit=5)
+    found = [item for item in found if item[2][:1] == word[:1]]
+    if len(found) != 1:
+        return None  # none, or no telling which
+    return found[0][0]
 
 
 _WH_NOUNS = {

@@ -264,6 +264,13 @@ def test_slips_are_read_as_the_article_words_they_miss(typed: str, meant: str) -
     assert meant in analyse(f"what {typed} the officials", index).words
 
 
+def test_a_slip_off_the_stem_of_an_article_word_is_corrected() -> None:
+    """'hrads' is no word and one letter off the stem of the article's 'head' ('heads' is
+    not in the article, so no word of it is one edit away)."""
+    index = build_index(build_fact_base("David Barnea, the head of the Mossad, met Burns.\n"))
+    assert "head" in analyse("who hrads the mossad", index).words
+
+
 def test_the_name_of_a_noun_asks_to_identify_it() -> None:
     """'What are the names of the two women?' asks who the women are: an article that only
     says 'the two women' does not answer it."""
