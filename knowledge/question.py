@@ -387,13 +387,14 @@ def _variant(word: str) -> str:
 
 def _short_slip(word: str, index: Index) -> str | None:
     """'fre' for 'fire', 'jry' for 'jury': a three-letter string no English word has, one edit
-    from exactly one article word that starts with the same letter."""
+    from exactly one article word (or forms of one) that starts with the same letter."""
     if is_word(stem(word)) or word in _lexicon_words():
         return None
     vocabulary = [*index.content_vocabulary, *index.base_forms]
     found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=10)
     same = {choice for choice, _, _ in found if choice[:1] == word[:1] and len(choice) >= 3}
-    return same.pop() if len(same) == 1 else None
+    # 'hld' is one edit from 'held' and from 'hold': forms of one word, so no doubt
+    return min(same) if len({stem(choice) for choice in same}) == 1 else None
 
 
 def _correct(word: str, index: Index, first: bool = False) -> str:

@@ -271,6 +271,14 @@ def test_a_slip_off_the_stem_of_an_article_word_is_corrected() -> None:
     assert "head" in analyse("who hrads the mossad", index).words
 
 
+def test_a_short_slip_between_forms_of_one_word_is_corrected() -> None:
+    """'hld' is one edit from both 'held' and 'hold' of the article: forms of one word."""
+    index = build_index(
+        build_fact_base("Police can hold him for 72 hours.\n\nThe vigil was held on Tuesday.\n")
+    )
+    assert "held" in analyse("when was the vigil hld", index).words
+
+
 def test_the_name_of_a_noun_asks_to_identify_it() -> None:
     """'What are the names of the two women?' asks who the women are: an article that only
     says 'the two women' does not answer it."""
