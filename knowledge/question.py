@@ -424,9 +424,9 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         vocabulary = [*vocabulary, *index.base_forms]
     found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
     if not found and not is_word(stem(word)):
-        # 'hrads' for the article's 'head', 'issueed' for 'issued': one slip off the stem of
-        # an article word, whatever its ending
-        return _stem_slip(word, index) or word
+        # 'hrads' for the article's 'head': one slip off the stem of an article word, whatever
+        # its ending; else 'speaak', 'floding': a slip for a word the lexicon knows
+        return _stem_slip(word, index) or _lexicon_slip(word, limit) or word
     if not found:
         return word
     # People rarely mistype a word's first letter: 'name' is not a typo for 'came'.
@@ -436,6 +436,24 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     nearest = min(distance for _, distance, _ in found)
     candidates = [choice for choice, distance, _ in found if distance == nearest]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
+
+
+def _lexicon_slip(word: str, limit: int) -> str | None:
+    """The one lexicon word (synonyms, light words, function words) nearest a slip."""
+    found = process.extract(word, _slip_targets(), scorer=OSA.distance, score_cutoff=limit, limit=8)
+    found = [item for item in found if item[0][:1] == word[:1]]
+    if not found:
+        return None
+    nearest = min(distance for _, distance, _ in found)
+    candidates = {choice for choice, distance, _ in found if distance == nearest}
+    return min(candidates) if len({stem(c) for c in candidates}) == 1 else None
+
+
+@cache
+def _slip_targets() -> tuple[str, ...]:
+    lex = lexicon()
+    words = _lexicon_words() | lex.light_words | lex.stopwords
+    return tuple(sorted(w for w in words if " " not in w and len(w) >= 4))
 
 
 def _stem_slip(word: str, index: Index) -> str | None:

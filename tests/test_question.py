@@ -279,6 +279,14 @@ def test_a_short_slip_between_forms_of_one_word_is_corrected() -> None:
     assert "held" in analyse("when was the vigil hld", index).words
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("speaak", "speak"), ("floding", "flooding")])
+def test_a_slip_for_a_word_the_lexicon_knows_is_corrected(typed: str, meant: str) -> None:
+    """'speaak' is no word and no article word is near it, but 'speak' is a word the synonym
+    lexicon knows (and so reaches the article's 'told reporters')."""
+    index = build_index(build_fact_base("Castell told reporters outside the court on Monday.\n"))
+    assert meant in analyse(f"where did castell {typed} to reporters", index).words
+
+
 def test_the_name_of_a_noun_asks_to_identify_it() -> None:
     """'What are the names of the two women?' asks who the women are: an article that only
     says 'the two women' does not answer it."""
