@@ -253,6 +253,13 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     )
     if unnamed and not not_known:
         fit *= UNNAMED_FIT
+    if (
+        question.wh == "time"
+        and _future(question)
+        and not not_known
+        and not _FUTURE.search(index.sentences[i].text)
+    ):
+        fit *= PAST_FIT
     if question.wh == "duration" and not index.durations[i] and not not_known:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):
@@ -268,6 +275,20 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
     return fit, bonus, not_known
+
+
+PAST_FIT = 0.5
+"""'When will the crossing reopen?' and a sentence that tells only of what has happened."""
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|was due|were due|plans?|planned|expected|scheduled"
+    r"|set to|next|upcoming|later this|hopes?|intends?|aims?|until|by the end of)\b",
+    re.IGNORECASE,
+)
+
+
+def _future(question: Question) -> bool:
+    """'When will ...?', 'When is X due to ...?': a question about what is still to come."""
+    return bool(re.search(r"\b(?:will|shall|going to|due to|next)\b", question.text.lower()))
 
 
 def _miscounts(question: Question, index: Index, i: int) -> bool:
@@ -314,7 +335,12 @@ def _says_unknown(question: Question, index: Index, i: int) -> bool:
     earlier = [j for j in (i - 1, i - 2) if j >= 0 and index.sentences[j].paragraph == paragraph]
     have = index.concepts[i].union(*(index.concepts[j] for j in earlier))
     topic = [c for c in question.concepts if not c & _placeholders()]
-    entities = all(f"@{e}" in have or f"~@{e}" in have for e in question.entities)
+    # a place the question names ('the Dravik Bridge crossing') may go unnamed in the sentence
+    # that says what is not known about it ('It was not clear when the crossing would reopen')
+    entities = all(
+        f"@{e}" in have or f"~@{e}" in have or index.entity_kinds.get(e) == "place"
+        for e in question.entities
+    )
     if question.wh == "person":
         # 'Who is the leader of X?' is not answered by 'an unnamed X official': the unknown
         # person must be the one asked about.

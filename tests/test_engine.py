@@ -415,6 +415,22 @@ def test_a_sentence_leans_on_the_one_before_it_in_its_paragraph() -> None:
     assert answer.answered and "requiring farmers" in answer.sources[0].text
 
 
+def test_when_will_asks_what_is_to_come() -> None:
+    """'When will the Dravik Bridge crossing reopen?': not the day the envoy arrived to press
+    for its reopening, but the sentence saying it is not known when it will."""
+    engine = Engine(
+        build_fact_base(
+            "BELMIRA, Sarnova (Reuters) - Tevaria's envoy arrived on Tuesday to press for the"
+            " reopening of the Dravik Bridge crossing.\n\nThe crossing, the main land route"
+            " between the two countries, was closed on March 14 after a shooting.\n\nTrade"
+            " between the two countries has fallen by 38 percent since March.\n\nIt was not"
+            " clear when the crossing would reopen. Officials declined to give a date.\n"
+        )
+    )
+    answer = engine.ask("When will the Dravik Bridge crossing reopen?")
+    assert answer.answered and answer.sources[0].text.startswith("It was not clear")
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
