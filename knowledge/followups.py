@@ -34,8 +34,11 @@ _BARE_WH = re.compile(
 _SOURCE = re.compile(
     r"^(?:and |so |but )?(?:according to (?:whom|who)|says who|who says(?: so)?|"
     r"who (?:said|says|reported|claimed|estimated|announced|stated) (?:so|that|this|it)|"
-    r"(?:what|who) (?:is|was|'s) the source|sources?|on whose authority|"
-    r"where (?:does|did|do) (?:that|this|it|the (?:figure|number|claim|information)) come from|"
+    r"(?:what|who) (?:is|are|was|were|'s) (?:the|its|their|his|her) sources?|sources?|"
+    r"on whose authority|"
+    r"where (?:does|did|do) (?:that|this|it|(?:that|this|the) (?:figure|number|claim|"
+    r"information|estimate|data|account|report|story|detail)s?) come from|"
+    r"where (?:does|did|do) (?:it|they|he|she|you) (?:get|have|take) (?:that|this|it)(?: from)?|"
     r"how (?:do|does|did) (?:we|they|you|anyone) know(?: that| this| it)?|"
     r"(?:what|who) (?:is|was) (?:that|this|it) based on)\W*$",
     re.I,

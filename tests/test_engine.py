@@ -277,6 +277,10 @@ def docks() -> Engine:
         "What is the source?",
         "Where does that come from?",
         "How do we know that?",
+        "Who were its sources?",
+        "What was their source?",
+        "Where does that information come from?",
+        "Where did they get that from?",
     ],
 )
 def test_elliptical_source_question_asks_who_gave_the_last_answer(
