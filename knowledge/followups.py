@@ -100,6 +100,10 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)
+    if not question.entities and not context.asked:
+        # Nothing named, no pronoun ('How many people were hurt?'): still the same topic, so
+        # the last answer's sentence wins where it holds the words as well as another.
+        return FollowUp(question, focus)
     return FollowUp(question, None)
 
 

@@ -1,0 +1,29 @@
+"""Follow-up questions resolved against the conversation (knowledge/followups.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Conversation, Engine, build_fact_base
+
+CRASH = (
+    "Two people were hurt in a fire at the central market last year.\n\n"
+    "A bus carrying 30 passengers crashed on the coast road near Velna on Monday after its "
+    "brakes failed, injuring four people, police said.\n\n"
+    "The driver was arrested on suspicion of dangerous driving.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def crash() -> Engine:
+    """An engine over a short article about a bus crash."""
+    return Engine(build_fact_base(CRASH))
+
+
+def test_a_follow_up_naming_nothing_leans_to_the_last_answer(crash: Engine) -> None:
+    """'How many people were injured?' after 'Where did the bus crash?' counts the crash's
+    injured, not those of an older fire the article mentions first."""
+    conversation = Conversation()
+    assert crash.ask("Where did the bus crash?", conversation).answered
+    answer = crash.ask("How many people were hurt?", conversation)
+    assert answer.answered and "four people" in answer.sources[0].text
