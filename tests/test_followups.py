@@ -27,3 +27,19 @@ def test_a_follow_up_naming_nothing_leans_to_the_last_answer(crash: Engine) -> N
     assert crash.ask("Where did the bus crash?", conversation).answered
     answer = crash.ask("How many people were hurt?", conversation)
     assert answer.answered and "four people" in answer.sources[0].text
+
+
+def test_the_sentence_after_the_last_answer_breaks_a_tie() -> None:
+    """A follow-up the last answer's sentence does not hold is, other things equal, answered
+    by the sentence after it, which goes on with the same story."""
+    engine = Engine(
+        build_fact_base(
+            "Two people were hurt in a fire at the central market last year.\n\n"
+            "A bus crashed on the coast road near Velna on Monday.\n\n"
+            "Four people were hurt, police said.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Where did the bus crash?", conversation).answered
+    answer = engine.ask("How many people were hurt?", conversation)
+    assert answer.answered and "Four people" in answer.sources[0].text
