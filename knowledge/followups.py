@@ -65,9 +65,18 @@ class FollowUp:
     breaks ties the follow-up's own words leave open."""
 
 
+_ASIDE = re.compile(
+    r"^(?:(?:by the way|anyway)\b,?\s*|(?:ok(?:ay)?|well|right|so),\s*)+(?=\w)"
+    r"|(?:,\s*|\s+)(?:by the way|anyway|exactly|please)(?=\W*$)",
+    re.I,
+)
+"""'by the way', 'anyway', 'exactly': asides in talk that ask nothing of the article."""
+
+
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
     'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
+    text = _ASIDE.sub("", text) or text
     if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()

@@ -43,3 +43,28 @@ def test_the_sentence_after_the_last_answer_breaks_a_tie() -> None:
     assert engine.ask("Where did the bus crash?", conversation).answered
     answer = engine.ask("How many people were hurt?", conversation)
     assert answer.answered and "Four people" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "What did he warn, by the way?",
+        "By the way, what did he warn?",
+        "Well, what did he warn exactly?",
+    ],
+    ids=["trailing", "leading", "both"],
+)
+def test_an_aside_is_no_word_of_the_question(follow_up: str) -> None:
+    """'by the way', 'well,' and 'exactly' ask nothing of the article: 'What did he warn, by
+    the way?' is 'What did he warn?'."""
+    engine = Engine(
+        build_fact_base(
+            "Dario Venskar, a former diplomat, is the government's spokesman.\n\n"
+            "The talks resumed on Wednesday in Tolmar.\n\n"
+            "Venskar warned that the government would not sign a bad deal.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Dario Venskar?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "bad deal" in answer.sources[0].text
