@@ -102,8 +102,10 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         return FollowUp(question, None)
     referred = _with_referent(text, replace(question), context, index) if pronoun else question
     thin = pronoun and not context.asked and not referred.entities and _thin(question)
-    if (source or thin or _BARE_WH.match(text)) and previous_text:
-        return FollowUp(_reasked(text, previous_text, question, source, index), focus)
+    # 'Why?' after a question that went unanswered still asks about that question.
+    again = context.asked or previous_text
+    if (source or thin or _BARE_WH.match(text)) and again:
+        return FollowUp(_reasked(text, again, question, source, index), focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:

@@ -68,3 +68,20 @@ def test_an_aside_is_no_word_of_the_question(follow_up: str) -> None:
     assert engine.ask("Who is Dario Venskar?", conversation).answered
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and "bad deal" in answer.sources[0].text
+
+
+def test_a_bare_why_after_an_unanswered_question_asks_about_that_question() -> None:
+    """'Why?' after a question that went unanswered asks why of that question, not of
+    nothing: 'Who was arrested?' then 'Why?' asks why someone was arrested."""
+    engine = Engine(
+        build_fact_base(
+            "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
+            "Police arrested the factory manager, Lucan Mereth, on Tuesday because survivors "
+            "said the doors on the upper floors had been locked.\n\n"
+            "The owners declined to comment.\n"
+        )
+    )
+    conversation = Conversation()
+    engine.ask("Who was arrested?", conversation)
+    answer = engine.ask("Why?", conversation)
+    assert answer.answered and "doors on the upper floors" in answer.sources[0].text
