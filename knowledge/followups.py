@@ -242,7 +242,7 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if question.entities:
         return question
     personal = bool(_PERSONAL.search(text))
-    plural = bool(re.search(r"\b(?:they|them|their)\b", text, re.I))
+    plural = bool(_PLURAL.search(text))
     if context.asked and not personal:
         earlier = analyse(context.asked, index)
         if earlier.concepts and not earlier.entities:
@@ -275,6 +275,11 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if plural and not context.asked and context.question:
         question.entity_words = question.entity_words + _topic(question, context, index)
     return question
+
+
+_PLURAL = re.compile(r"^(?:(?!\b(?:he|she|him|his)\b).)*\b(?:they|them|their)\b", re.I)
+"""'they' asked about before any 'he' or 'she': in 'How long did he give them?' the one to
+find is 'he' ('them' is whom he gave it to)."""
 
 
 _REFERRING = frozenset(

@@ -85,3 +85,20 @@ def test_a_bare_why_after_an_unanswered_question_asks_about_that_question() -> N
     engine.ask("Who was arrested?", conversation)
     answer = engine.ask("Why?", conversation)
     assert answer.answered and "doors on the upper floors" in answer.sources[0].text
+
+
+def test_he_before_them_is_the_one_person_asked_about() -> None:
+    """In 'How long did he give them?' the one to find is 'he'; 'them' is whom he gave it
+    to, so the plural does not keep 'he' from the man of the last answer."""
+    engine = Engine(
+        build_fact_base(
+            "Talks on the release of five aid workers resumed in Azmir on Tuesday.\n\n"
+            "Rebel spokesman Selim Bakhtar called on the families to pressure their "
+            "governments, setting a deadline of 30 days before the group would end talks.\n\n"
+            "The talks are expected to last for 12 hours.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who did Bakhtar call on?", conversation).answered
+    answer = engine.ask("And how long did he give them?", conversation)
+    assert answer.answered and "30 days" in answer.sources[0].text
