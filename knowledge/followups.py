@@ -73,10 +73,19 @@ _ASIDE = re.compile(
 """'by the way', 'anyway', 'exactly': asides in talk that ask nothing of the article."""
 
 
+_GLUE = re.compile(
+    r"^(?:and|so|but|then|also)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|"
+    r"is|was|are|were|has|have|had|can|could|will|would)\b\s*\w)",
+    re.I,
+)
+"""'And what did she say?': the 'and' joins the question to the talk, it asks nothing."""
+
+
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
     'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
     text = _ASIDE.sub("", text) or text
+    text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()

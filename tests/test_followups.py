@@ -102,3 +102,20 @@ def test_he_before_them_is_the_one_person_asked_about() -> None:
     assert engine.ask("Who did Bakhtar call on?", conversation).answered
     answer = engine.ask("And how long did he give them?", conversation)
     assert answer.answered and "30 days" in answer.sources[0].text
+
+
+def test_a_leading_and_does_not_hide_who_the_question_is_about() -> None:
+    """'And what did she tell reporters?' asks what she said, like 'What did she tell
+    reporters?': the last answer's sentence, where someone else briefs the media, is not it."""
+    engine = Engine(
+        build_fact_base(
+            "Two leaders met at Vellamy Palace on Tuesday for talks on a fishing dispute.\n\n"
+            "Renata Quillon, a former judge, shuttled between the two delegations six times, "
+            "according to an official who was not authorised to brief the media.\n\n"
+            "She later told reporters that both sides had shown courage.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who shuttled between the delegations?", conversation).answered
+    answer = engine.ask("And what did she tell reporters?", conversation)
+    assert answer.answered and "shown courage" in answer.sources[0].text
