@@ -187,7 +187,7 @@ def _switched(text: str, previous_text: str, question: Question, index: Index) -
     rest = _SWITCH.sub("", text).strip(" ?!.")
     words = tokens(previous_text)
     if question.entities:
-        span = _last_name_span(words, index)
+        span = _last_name_span(words, index) or _subject_span(words)
         if span is not None:
             replacement = tokens(rest)
             while replacement and replacement[0] in ("the", "a", "an") and span[0] > 0:
@@ -204,6 +204,20 @@ def _switched(text: str, previous_text: str, question: Question, index: Index) -
     rewritten = analyse(" ".join(words), index)
     rewritten.text = text
     return rewritten
+
+
+_AUXILIARY = re.compile(r"^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would)$")
+
+
+def _subject_span(words: list[str]) -> tuple[int, int] | None:
+    """'the firm' in 'did the firm respond': the subject the previous question named without
+    a name, right after its auxiliary, for 'And Lang?' to stand in for."""
+    for i, word in enumerate(words[:4]):
+        if _AUXILIARY.match(word):
+            if i + 2 < len(words) and words[i + 1] == "the":
+                return (i + 1, i + 3)
+            return None
+    return None
 
 
 def _last_name_span(words: list[str], index: Index) -> tuple[int, int] | None:

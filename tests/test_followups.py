@@ -119,3 +119,21 @@ def test_a_leading_and_does_not_hide_who_the_question_is_about() -> None:
     assert engine.ask("Who shuttled between the delegations?", conversation).answered
     answer = engine.ask("And what did she tell reporters?", conversation)
     assert answer.answered and "shown courage" in answer.sources[0].text
+
+
+def test_and_a_name_stands_in_for_a_subject_named_without_a_name() -> None:
+    """'And Lang?' after 'Did the bank respond?' asks whether Lang responded: the name
+    takes the place of 'the bank', as it would take the place of another name."""
+    engine = Engine(
+        build_fact_base(
+            "Weekly magazine Kontrast reported that the bank paid 2.8 million euros to Ostrel "
+            "Advisory, a small firm linked to former treasurer Viktor Lang.\n\n"
+            "The bank's press office did not respond to questions on Tuesday.\n\n"
+            "Lang could not be reached for comment, and Ostrel Advisory did not respond "
+            "either.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Did the bank respond?", conversation).answered
+    answer = engine.ask("And Lang?", conversation)
+    assert answer.answered and "could not be reached" in answer.sources[0].text
