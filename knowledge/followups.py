@@ -16,6 +16,12 @@ __all__ = ["FollowUp", "resolve"]
 _PRONOUN = re.compile(
     r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|there|that|this|then|those)\b", re.I
 )
+_EXISTENTIAL = re.compile(
+    r"\b(?:(?:is|are|was|were|will|would|could|can|might|has|have|had)\s+there\b"
+    r"|there\s+(?:is|are|was|were|will|would|could|can|might|has|have|had|'s)\b)",
+    re.I,
+)
+"""'How many suspects are there?', 'Will there be a statement?': 'there' points at nothing."""
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
 _OBJECT_IT = re.compile(
@@ -98,7 +104,7 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     previous_text = context.question
     if previous_text is None and context.asked is None:
         return FollowUp(question, None)
-    pronoun = _PRONOUN.search(text)
+    pronoun = _PRONOUN.search(_EXISTENTIAL.sub(" ", text))
     switch = bool(_SWITCH.match(text)) and not _QUESTION_START.match(_SWITCH.sub("", text))
     if question.entities and not pronoun and not switch:
         return FollowUp(question, None)

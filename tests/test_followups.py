@@ -137,3 +137,21 @@ def test_and_a_name_stands_in_for_a_subject_named_without_a_name() -> None:
     assert engine.ask("Did the bank respond?", conversation).answered
     answer = engine.ask("And Lang?", conversation)
     assert answer.answered and "could not be reached" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["How many suspects are there?", "Are there any suspects?"], ids=["are", "are-q"]
+)
+def test_there_of_there_are_points_at_nothing(follow_up: str) -> None:
+    """'How many suspects are there?' after an answer about a raid in Kesslau asks how many
+    suspects there are, not how many are in Kesslau: that 'there' refers to nothing."""
+    engine = Engine(
+        build_fact_base(
+            "Prosecutors raided the headquarters of Westmarch Bank in Kesslau on Tuesday.\n\n"
+            "The prosecutors' office said five people were suspects in the bribery case.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Where did prosecutors raid?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "five people were suspects" in answer.sources[0].text
