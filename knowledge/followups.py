@@ -268,9 +268,9 @@ def _other_gender(text: str) -> str | None:
 
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
     """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
-    if question.entities:
-        return question
     personal = bool(_PERSONAL.search(text))
+    if question.entities:
+        return _with_person(text, question, context, index) if personal else question
     plural = bool(_PLURAL.search(text))
     if context.asked and not personal:
         earlier = analyse(context.asked, index)
@@ -309,6 +309,22 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
 _PLURAL = re.compile(r"^(?:(?!\b(?:he|she|him|his)\b).)*\b(?:they|them|their)\b", re.I)
 """'they' asked about before any 'he' or 'she': in 'How long did he give them?' the one to
 find is 'he' ('them' is whom he gave it to)."""
+
+
+def _with_person(text: str, question: Question, context: Conversation, index: Index) -> Question:
+    """'What did he say about the Ledger report?' names the report, and 'he' is still the
+    man of the last turn: a question that names no person gets him besides what it names."""
+    kinds = index.entity_kinds
+    if any(kinds.get(e) == "person" for e in question.entities):
+        return question
+    people = [e for e in context.entities if kinds.get(e) == "person"]
+    for entity in _by_gender(people, _other_gender(text), index)[:1]:
+        question.entities = [entity, *question.entities]
+        _spell_out(question, [entity], index)
+        if _SUBJECT.search(text):
+            question.subjects = [entity, *question.subjects]
+        question.primary = entity
+    return question
 
 
 _REFERRING = frozenset(

@@ -155,3 +155,21 @@ def test_there_of_there_are_points_at_nothing(follow_up: str) -> None:
     assert engine.ask("Where did prosecutors raid?", conversation).answered
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and "five people were suspects" in answer.sources[0].text
+
+
+def test_he_is_resolved_in_a_question_that_names_something_else() -> None:
+    """'What did he say about the Orbital Ledger report?' names the report, yet 'he' is
+    still the man of the last answer: his comment is asked, not the report."""
+    engine = Engine(
+        build_fact_base(
+            "Jonah Whitcombe, the company's chief executive, told a news conference in Cape "
+            "Merrow that the rocket lost power after stage separation.\n\n"
+            "The trade publication Orbital Ledger reported that engineers were examining a "
+            "pressure drop in a fuel line.\n\n"
+            'Asked about the report, Whitcombe said "every possibility is on the table."\n'
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Jonah Whitcombe?", conversation).answered
+    answer = engine.ask("What did he say about the Orbital Ledger report?", conversation)
+    assert answer.answered and "every possibility" in answer.sources[0].text
