@@ -114,7 +114,9 @@ class Engine:
     ) -> Answer:
         best = matches[0] if matches else None
         confidence = _lifted(question, self.index, matches, _confidence(matches))
-        if _unknown_role(question, self.index) and not (best and best.not_known):
+        if _unknown_role(question, self.index) and not (
+            best and (best.not_known or _role_named(question, self.index, best.sentence))
+        ):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _unnamed_person(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
@@ -286,6 +288,23 @@ def _unknown_role(question: Question, index: Index) -> bool:
         return False
     kinds = {index.entity_kinds.get(e) for e in question.entities}
     return "person" not in kinds
+
+
+def _role_named(question: Question, index: Index, sentence: int) -> bool:
+    """'Who is the fire chief?' is answered by a sentence that gives the role a name: 'Fire
+    Chief Oren Talvik', 'Jonah Whitcombe, the company's chief executive'."""
+    head = (question.asked or tuple(question.words))[-1]
+    text = index.sentences[sentence].text
+    for entity_id in index.sentence_entities[sentence]:
+        entity = index.entities.get(entity_id)
+        if entity is None or entity.kind != "person":
+            continue
+        for name in (re.escape(n) for n in [entity.name, *entity.aliases]):
+            before = rf"\b{head}s?\W{{1,3}}{name}"
+            after = rf"{name},\s+(?:[\w'’-]+\s+){{0,5}}{head}s?\b"
+            if re.search(f"{before}|{after}", text, re.IGNORECASE):
+                return True
+    return False
 
 
 _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(\w+)(.*)", re.IGNORECASE)

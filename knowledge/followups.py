@@ -16,6 +16,12 @@ __all__ = ["FollowUp", "resolve"]
 _PRONOUN = re.compile(
     r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|there|that|this|then|those)\b", re.I
 )
+_EXISTENTIAL = re.compile(
+    r"\b(?:(?:is|are|was|were|will|would|could|can|might|has|have|had)\s+there\b"
+    r"|there\s+(?:is|are|was|were|will|would|could|can|might|has|have|had|'s)\b)",
+    re.I,
+)
+"""'How many suspects are there?', 'Will there be a statement?': 'there' points at nothing."""
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|it|there|those|then)\b", re.I)
 _OBJECT_IT = re.compile(
@@ -34,8 +40,11 @@ _BARE_WH = re.compile(
 _SOURCE = re.compile(
     r"^(?:and |so |but )?(?:according to (?:whom|who)|says who|who says(?: so)?|"
     r"who (?:said|says|reported|claimed|estimated|announced|stated) (?:so|that|this|it)|"
-    r"(?:what|who) (?:is|was|'s) the source|sources?|on whose authority|"
-    r"where (?:does|did|do) (?:that|this|it|the (?:figure|number|claim|information)) come from|"
+    r"(?:what|who) (?:is|are|was|were|'s) (?:the|its|their|his|her) sources?|sources?|"
+    r"on whose authority|"
+    r"where (?:does|did|do) (?:that|this|it|(?:that|this|the) (?:figure|number|claim|"
+    r"information|estimate|data|account|report|story|detail)s?) come from|"
+    r"where (?:does|did|do) (?:it|they|he|she|you) (?:get|have|take) (?:that|this|it)(?: from)?|"
     r"how (?:do|does|did) (?:we|they|you|anyone) know(?: that| this| it)?|"
     r"(?:what|who) (?:is|was) (?:that|this|it) based on)\W*$",
     re.I,
@@ -62,9 +71,27 @@ class FollowUp:
     breaks ties the follow-up's own words leave open."""
 
 
+_ASIDE = re.compile(
+    r"^(?:(?:by the way|anyway)\b,?\s*|(?:ok(?:ay)?|well|right|so),\s*)+(?=\w)"
+    r"|(?:,\s*|\s+)(?:by the way|anyway|exactly|please)(?=\W*$)",
+    re.I,
+)
+"""'by the way', 'anyway', 'exactly': asides in talk that ask nothing of the article."""
+
+
+_GLUE = re.compile(
+    r"^(?:and|so|but|then|also)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|"
+    r"is|was|are|were|has|have|had|can|could|will|would)\b\s*\w)",
+    re.I,
+)
+"""'And what did she say?': the 'and' joins the question to the talk, it asks nothing."""
+
+
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
     'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
+    text = _ASIDE.sub("", text) or text
+    text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
@@ -77,7 +104,7 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     previous_text = context.question
     if previous_text is None and context.asked is None:
         return FollowUp(question, None)
-    pronoun = _PRONOUN.search(text)
+    pronoun = _PRONOUN.search(_EXISTENTIAL.sub(" ", text))
     switch = bool(_SWITCH.match(text)) and not _QUESTION_START.match(_SWITCH.sub("", text))
     if question.entities and not pronoun and not switch:
         return FollowUp(question, None)
@@ -90,13 +117,19 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         return FollowUp(question, None)
     referred = _with_referent(text, replace(question), context, index) if pronoun else question
     thin = pronoun and not context.asked and not referred.entities and _thin(question)
-    if (source or thin or _BARE_WH.match(text)) and previous_text:
-        return FollowUp(_reasked(text, previous_text, question, source, index), focus)
+    # 'Why?' after a question that went unanswered still asks about that question.
+    again = context.asked or previous_text
+    if (source or thin or _BARE_WH.match(text)) and again:
+        return FollowUp(_reasked(text, again, question, source, index), focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)
+    if not question.entities and not context.asked:
+        # Nothing named, no pronoun ('How many people were hurt?'): still the same topic, so
+        # the last answer's sentence wins where it holds the words as well as another.
+        return FollowUp(question, focus)
     return FollowUp(question, None)
 
 
@@ -160,7 +193,7 @@ def _switched(text: str, previous_text: str, question: Question, index: Index) -
     rest = _SWITCH.sub("", text).strip(" ?!.")
     words = tokens(previous_text)
     if question.entities:
-        span = _last_name_span(words, index)
+        span = _last_name_span(words, index) or _subject_span(words)
         if span is not None:
             replacement = tokens(rest)
             while replacement and replacement[0] in ("the", "a", "an") and span[0] > 0:
@@ -177,6 +210,20 @@ def _switched(text: str, previous_text: str, question: Question, index: Index) -
     rewritten = analyse(" ".join(words), index)
     rewritten.text = text
     return rewritten
+
+
+_AUXILIARY = re.compile(r"^(?:did|does|do|is|was|are|were|has|have|had|can|could|will|would)$")
+
+
+def _subject_span(words: list[str]) -> tuple[int, int] | None:
+    """'the firm' in 'did the firm respond': the subject the previous question named without
+    a name, right after its auxiliary, for 'And Lang?' to stand in for."""
+    for i, word in enumerate(words[:4]):
+        if _AUXILIARY.match(word):
+            if i + 2 < len(words) and words[i + 1] == "the":
+                return (i + 1, i + 3)
+            return None
+    return None
 
 
 def _last_name_span(words: list[str], index: Index) -> tuple[int, int] | None:
@@ -221,10 +268,10 @@ def _other_gender(text: str) -> str | None:
 
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
     """Give 'he', 'it', 'they' the entity (or the topic) of the last turn."""
-    if question.entities:
-        return question
     personal = bool(_PERSONAL.search(text))
-    plural = bool(re.search(r"\b(?:they|them|their)\b", text, re.I))
+    if question.entities:
+        return _with_person(text, question, context, index) if personal else question
+    plural = bool(_PLURAL.search(text))
     if context.asked and not personal:
         earlier = analyse(context.asked, index)
         if earlier.concepts and not earlier.entities:
@@ -256,6 +303,27 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
         ]
     if plural and not context.asked and context.question:
         question.entity_words = question.entity_words + _topic(question, context, index)
+    return question
+
+
+_PLURAL = re.compile(r"^(?:(?!\b(?:he|she|him|his)\b).)*\b(?:they|them|their)\b", re.I)
+"""'they' asked about before any 'he' or 'she': in 'How long did he give them?' the one to
+find is 'he' ('them' is whom he gave it to)."""
+
+
+def _with_person(text: str, question: Question, context: Conversation, index: Index) -> Question:
+    """'What did he say about the Ledger report?' names the report, and 'he' is still the
+    man of the last turn: a question that names no person gets him besides what it names."""
+    kinds = index.entity_kinds
+    if any(kinds.get(e) == "person" for e in question.entities):
+        return question
+    people = [e for e in context.entities if kinds.get(e) == "person"]
+    for entity in _by_gender(people, _other_gender(text), index)[:1]:
+        question.entities = [entity, *question.entities]
+        _spell_out(question, [entity], index)
+        if _SUBJECT.search(text):
+            question.subjects = [entity, *question.subjects]
+        question.primary = entity
     return question
 
 

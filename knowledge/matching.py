@@ -34,6 +34,8 @@ PLACEHOLDER_WEIGHT = 0.3
 """'take place' in a where/when question restates the question more than it names a topic."""
 FOCUS_BONUS = 0.1
 """A follow-up ('Who reported that?') leans towards the sentence of the last answer."""
+NEXT_BONUS = 0.05
+"""The sentence after the last answer's: a follow-up often asks what the story says next."""
 LITERAL_BONUS = 0.02
 """Per question word a sentence holds as written (not through a synonym): breaks ties."""
 SHORTLIST = 40
@@ -137,6 +139,7 @@ def rank(
         coverage = weight / total
         fit, bonus, not_known = _fit(question, index, i)
         bonus += FOCUS_BONUS if i == focus else 0.0
+        bonus += NEXT_BONUS if focus is not None and i == focus + 1 else 0.0
         matches.append(Match(i, coverage * fit + bonus, coverage * fit, not_known))
     # Ties (within a literal word or two) go to the sentence using the question's own words.
     matches.sort(

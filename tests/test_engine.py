@@ -456,6 +456,10 @@ def docks() -> Engine:
         "What is the source?",
         "Where does that come from?",
         "How do we know that?",
+        "Who were its sources?",
+        "What was their source?",
+        "Where does that information come from?",
+        "Where did they get that from?",
     ],
 )
 def test_elliptical_source_question_asks_who_gave_the_last_answer(
@@ -641,3 +645,29 @@ def test_she_is_the_woman_of_the_last_answer_not_the_man_it_named_first() -> Non
     engine.ask("Who did Strand appoint as mediator?", conversation)
     answer = engine.ask("Where did she speak to reporters?", conversation)
     assert answer.answered and "outside the ministry" in answer.sources[0].text
+
+
+FIRE = (
+    "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
+    "Fire Chief Oren Talvik, who led the response, said most of the bodies were found near "
+    "a stairwell door.\n\n"
+    "Anselm Dorrow, the factory's owner, declined to comment.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet"),
+    [("Who is the fire chief?", "Oren Talvik"), ("Who is the owner?", "Anselm Dorrow")],
+    ids=["title-before-name", "apposition"],
+)
+def test_a_role_the_article_gives_a_name_is_answered(question: str, snippet: str) -> None:
+    """'Who is the fire chief?' is answered where the article names the role's holder
+    ('Fire Chief Oren Talvik', 'Anselm Dorrow, the factory's owner')."""
+    answer = Engine(build_fact_base(FIRE)).ask(question)
+    assert answer.answered and snippet in answer.sources[0].text
+
+
+def test_a_role_no_one_holds_is_still_not_answered() -> None:
+    """'Who is the mayor?' gets no answer from an article that names no mayor."""
+    answer = Engine(build_fact_base(FIRE)).ask("Who is the mayor?")
+    assert not answer.answered

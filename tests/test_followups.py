@@ -1,0 +1,175 @@
+"""Follow-up questions resolved against the conversation (knowledge/followups.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Conversation, Engine, build_fact_base
+
+CRASH = (
+    "Two people were hurt in a fire at the central market last year.\n\n"
+    "A bus carrying 30 passengers crashed on the coast road near Velna on Monday after its "
+    "brakes failed, injuring four people, police said.\n\n"
+    "The driver was arrested on suspicion of dangerous driving.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def crash() -> Engine:
+    """An engine over a short article about a bus crash."""
+    return Engine(build_fact_base(CRASH))
+
+
+def test_a_follow_up_naming_nothing_leans_to_the_last_answer(crash: Engine) -> None:
+    """'How many people were injured?' after 'Where did the bus crash?' counts the crash's
+    injured, not those of an older fire the article mentions first."""
+    conversation = Conversation()
+    assert crash.ask("Where did the bus crash?", conversation).answered
+    answer = crash.ask("How many people were hurt?", conversation)
+    assert answer.answered and "four people" in answer.sources[0].text
+
+
+def test_the_sentence_after_the_last_answer_breaks_a_tie() -> None:
+    """A follow-up the last answer's sentence does not hold is, other things equal, answered
+    by the sentence after it, which goes on with the same story."""
+    engine = Engine(
+        build_fact_base(
+            "Two people were hurt in a fire at the central market last year.\n\n"
+            "A bus crashed on the coast road near Velna on Monday.\n\n"
+            "Four people were hurt, police said.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Where did the bus crash?", conversation).answered
+    answer = engine.ask("How many people were hurt?", conversation)
+    assert answer.answered and "Four people" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "What did he warn, by the way?",
+        "By the way, what did he warn?",
+        "Well, what did he warn exactly?",
+    ],
+    ids=["trailing", "leading", "both"],
+)
+def test_an_aside_is_no_word_of_the_question(follow_up: str) -> None:
+    """'by the way', 'well,' and 'exactly' ask nothing of the article: 'What did he warn, by
+    the way?' is 'What did he warn?'."""
+    engine = Engine(
+        build_fact_base(
+            "Dario Venskar, a former diplomat, is the government's spokesman.\n\n"
+            "The talks resumed on Wednesday in Tolmar.\n\n"
+            "Venskar warned that the government would not sign a bad deal.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Dario Venskar?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "bad deal" in answer.sources[0].text
+
+
+def test_a_bare_why_after_an_unanswered_question_asks_about_that_question() -> None:
+    """'Why?' after a question that went unanswered asks why of that question, not of
+    nothing: 'Who was arrested?' then 'Why?' asks why someone was arrested."""
+    engine = Engine(
+        build_fact_base(
+            "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
+            "Police arrested the factory manager, Lucan Mereth, on Tuesday because survivors "
+            "said the doors on the upper floors had been locked.\n\n"
+            "The owners declined to comment.\n"
+        )
+    )
+    conversation = Conversation()
+    engine.ask("Who was arrested?", conversation)
+    answer = engine.ask("Why?", conversation)
+    assert answer.answered and "doors on the upper floors" in answer.sources[0].text
+
+
+def test_he_before_them_is_the_one_person_asked_about() -> None:
+    """In 'How long did he give them?' the one to find is 'he'; 'them' is whom he gave it
+    to, so the plural does not keep 'he' from the man of the last answer."""
+    engine = Engine(
+        build_fact_base(
+            "Talks on the release of five aid workers resumed in Azmir on Tuesday.\n\n"
+            "Rebel spokesman Selim Bakhtar called on the families to pressure their "
+            "governments, setting a deadline of 30 days before the group would end talks.\n\n"
+            "The talks are expected to last for 12 hours.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who did Bakhtar call on?", conversation).answered
+    answer = engine.ask("And how long did he give them?", conversation)
+    assert answer.answered and "30 days" in answer.sources[0].text
+
+
+def test_a_leading_and_does_not_hide_who_the_question_is_about() -> None:
+    """'And what did she tell reporters?' asks what she said, like 'What did she tell
+    reporters?': the last answer's sentence, where someone else briefs the media, is not it."""
+    engine = Engine(
+        build_fact_base(
+            "Two leaders met at Vellamy Palace on Tuesday for talks on a fishing dispute.\n\n"
+            "Renata Quillon, a former judge, shuttled between the two delegations six times, "
+            "according to an official who was not authorised to brief the media.\n\n"
+            "She later told reporters that both sides had shown courage.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who shuttled between the delegations?", conversation).answered
+    answer = engine.ask("And what did she tell reporters?", conversation)
+    assert answer.answered and "shown courage" in answer.sources[0].text
+
+
+def test_and_a_name_stands_in_for_a_subject_named_without_a_name() -> None:
+    """'And Lang?' after 'Did the bank respond?' asks whether Lang responded: the name
+    takes the place of 'the bank', as it would take the place of another name."""
+    engine = Engine(
+        build_fact_base(
+            "Weekly magazine Kontrast reported that the bank paid 2.8 million euros to Ostrel "
+            "Advisory, a small firm linked to former treasurer Viktor Lang.\n\n"
+            "The bank's press office did not respond to questions on Tuesday.\n\n"
+            "Lang could not be reached for comment, and Ostrel Advisory did not respond "
+            "either.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Did the bank respond?", conversation).answered
+    answer = engine.ask("And Lang?", conversation)
+    assert answer.answered and "could not be reached" in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["How many suspects are there?", "Are there any suspects?"], ids=["are", "are-q"]
+)
+def test_there_of_there_are_points_at_nothing(follow_up: str) -> None:
+    """'How many suspects are there?' after an answer about a raid in Kesslau asks how many
+    suspects there are, not how many are in Kesslau: that 'there' refers to nothing."""
+    engine = Engine(
+        build_fact_base(
+            "Prosecutors raided the headquarters of Westmarch Bank in Kesslau on Tuesday.\n\n"
+            "The prosecutors' office said five people were suspects in the bribery case.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Where did prosecutors raid?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "five people were suspects" in answer.sources[0].text
+
+
+def test_he_is_resolved_in_a_question_that_names_something_else() -> None:
+    """'What did he say about the Orbital Ledger report?' names the report, yet 'he' is
+    still the man of the last answer: his comment is asked, not the report."""
+    engine = Engine(
+        build_fact_base(
+            "Jonah Whitcombe, the company's chief executive, told a news conference in Cape "
+            "Merrow that the rocket lost power after stage separation.\n\n"
+            "The trade publication Orbital Ledger reported that engineers were examining a "
+            "pressure drop in a fuel line.\n\n"
+            'Asked about the report, Whitcombe said "every possibility is on the table."\n'
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Jonah Whitcombe?", conversation).answered
+    answer = engine.ask("What did he say about the Orbital Ledger report?", conversation)
+    assert answer.answered and "every possibility" in answer.sources[0].text
