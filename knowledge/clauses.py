@@ -141,7 +141,8 @@ def find_reason(text: str, start: int = 0) -> Phrase | None:
         r"|six|seven|eight|nine|ten|several|many|half)\b)"
         r"|for (?=[a-z]+ing\b)|for (?=what (?:it|he|she|they) (?:called|described as)\b)"
         r"|citing|as a result of|in response to|in the wake of|owing to|in retaliation for"
-        r"|for fear (?:of|that)|prompted by|on (?:the )?grounds (?:of|that))\b\s?",
+        r"|for fear (?:of|that)|prompted by|on (?:the )?grounds (?:of|that)|in connection with"
+        r"|on charges? of|in protest (?:at|against|over))\b\s?",
         start,
     )
 

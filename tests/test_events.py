@@ -320,6 +320,11 @@ def test_talks_hosted_by_someone_are_no_meeting() -> None:
         ("The port closed in the wake of the storm.", "in the wake of", find_reason),
         ("Fares rose in response to higher fuel costs.", "in response to", find_reason),
         ("Shops shut for fear of looting.", "for fear of", find_reason),
+        (
+            "Officers detained a man in connection with a fraud inquiry.",
+            "in connection with",
+            find_reason,
+        ),
     ],
 )
 def test_reason_and_purpose_cues(text: str, cue: str, finder: Callable[..., Phrase | None]) -> None:
