@@ -54,11 +54,13 @@ _GREETING = re.compile(
 )
 
 _OPENING_CHAT = re.compile(
-    r"^(?:(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|great|cool|sorry|please)(?: there| bot)?"
-    r"[\s,!.]+)+(?=\w)",
+    r"^(?:(?:hi|hello|hey|thanks?|thank you|sorry|please)(?: there| bot)?[\s,!.]+"
+    r"|(?:ok(?:ay)?|great|cool)(?:[,!.]+\s*|\s+(?=(?:who|what|when|where|why|how|which|did|does"
+    r"|do|is|are|was|were|and|so|can|could|tell)\b)))+(?=\w)",
     re.IGNORECASE,
 )
-"""'Thanks! Who did he meet?': small talk before a question is no part of it."""
+"""'Thanks! Who did he meet?': small talk before a question is no part of it ('Great Britain'
+is no small talk: 'ok', 'great', 'cool' count only before a comma or a question word)."""
 _SUMMARY = re.compile(
     r"^(?:(?:can you |could you |please )?(?:summari[sz]e|sum up)(?: (?:the|this|it))?"
     r"(?: (?:article|story|news|report))?"

@@ -182,9 +182,17 @@ def test_what_the_article_is_about_is_its_lead(asked: str) -> None:
     assert answer.sources[0].text.startswith("PORT SAMARA")
 
 
-def test_a_question_about_the_article_is_no_small_talk(engine: Engine) -> None:
-    """Words of small talk inside a real question do not stop it being answered."""
-    answer = engine.ask("Thanks! Who did David Barnea meet?")
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Thanks! Who did David Barnea meet?",
+        "ok who did barnea meet",
+        "hey there, who did Barnea meet?",
+    ],
+)
+def test_a_question_about_the_article_is_no_small_talk(engine: Engine, asked: str) -> None:
+    """Words of small talk before a real question do not stop it being answered."""
+    answer = engine.ask(asked)
     assert answer.answered and "met yesterday (Friday)" in answer.sources[0].text
 
 
