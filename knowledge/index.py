@@ -691,15 +691,17 @@ def unknown_asks(fact: Fact) -> frozenset[str]:
     """The question types a not-known fact leaves open ('did not say how many ...' -> number;
     'where the prisoners are held or how many of them are civilians' -> place and number),
     read from the words of its subject, else from the builder's aspect."""
-    subject = fact.slots.get("subject")
-    text = subject.text.lower() if subject else ""
+    subject, aspect = fact.slots.get("subject"), fact.slots.get("aspect")
+    return _asks(subject.text.lower() if subject else "", aspect.text if aspect else None)
+
+
+@lru_cache(maxsize=4096)
+def _asks(text: str, aspect: str | None) -> frozenset[str]:
     openings = [text, *(m.group(1) for m in _LATER_OPENING.finditer(text))]
-    found = {_opening_asks(opening) for opening in openings}
-    found.discard(None)
+    found = {wh for wh in (_opening_asks(opening) for opening in openings) if wh}
     if found:
-        return frozenset(wh for wh in found if wh)
-    aspect = fact.slots.get("aspect")
-    return frozenset({_ASPECTS.get(aspect.text, aspect.text)}) if aspect else frozenset()
+        return frozenset(found)
+    return frozenset({_ASPECTS.get(aspect, aspect)}) if aspect else frozenset()
 
 
 _LATER_OPENING = re.compile(

@@ -438,6 +438,7 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
 
 
+@lru_cache(maxsize=4096)
 def _lexicon_slip(word: str, limit: int) -> str | None:
     """The one lexicon word (synonyms, light words, function words) nearest a slip."""
     found = process.extract(word, _slip_targets(), scorer=OSA.distance, score_cutoff=limit, limit=8)
