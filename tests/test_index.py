@@ -120,6 +120,9 @@ APART = [
     ("medical", "drug"),
     ("year", "annual"),
     ("taken", "stolen"),
+    ("founded", "discovered"),
+    ("operator", "runs"),
+    ("earn", "pay"),
 ]
 
 
@@ -154,6 +157,22 @@ TOGETHER = [
     ("what were engineers afraid of", "feared"),
     ("who speaks for the agency", "spokeswoman"),
     ("the statement did not specify where", "disclosed"),
+    # Everyday words and phrasal verbs for news words (knowledge/data/synonyms_everyday.json).
+    ("what were locals grumbling about", "complained"),
+    ("the locals fled", "residents"),
+    ("the mediator went back and forth", "shuttled"),
+    ("why are the two countries quarrelling", "dispute"),
+    ("what sparked the shutdown", "closure"),
+    ("what caused the accident", "triggered"),
+    ("will the breeze die down", "eased"),
+    ("the diggers were rescued", "miners"),
+    ("which firm runs the pit", "operated by"),
+    ("who will chip in", "contribute"),
+    ("the relatives held a vigil", "families"),
+    ("the new computerised timetable", "automated scheduling"),
+    ("which products were held up", "delayed"),
+    ("how many vessels are queuing", "waiting"),
+    ("what is the group's goal", "priority"),
 ]
 
 
