@@ -184,6 +184,22 @@ def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
     assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
 
 
+BEACH = (
+    "The rocket lifted off from the coast on Saturday.\n\n"
+    "Hundreds of spectators on a beach north of the site watched the rocket explode.\n\n"
+    "The company said it would study the flight data.\n"
+)
+
+
+def test_a_word_like_anybody_weighs_little_when_the_article_lacks_it() -> None:
+    """'anybody', 'else', 'soon' ask nothing the article must hold: the sentence holding
+    the rest answers; a question whose topic word ('land') is missing still does not."""
+    engine = Engine(build_fact_base(BEACH))
+    answer = engine.ask("Did anybody see the rocket explode from the beach?")
+    assert answer.answered and "spectators" in answer.sources[0].text
+    assert not engine.ask("Did anyone watch the rocket land?").answered
+
+
 PORT = (
     "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
     "The operator said it had hired an outside firm to review how its scheduling software "
