@@ -173,6 +173,12 @@ TOGETHER = [
     ("which products were held up", "delayed"),
     ("how many vessels are queuing", "waiting"),
     ("what is the group's goal", "priority"),
+    ("when did the dockers walk off", "strike"),
+    ("what did the dockers want", "dockworkers"),
+    ("was the watchdog's funding cut", "budget"),
+    ("how many individuals are suspects", "people"),
+    ("how many have lost their lives", "killed"),
+    ("whom did the minister name", "appointed"),
 ]
 
 
