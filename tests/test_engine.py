@@ -184,6 +184,23 @@ def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
     assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
 
 
+TEXTILES = (
+    "A fire at a garment factory in Halden killed 31 workers on Monday.\n\n"
+    "Textiles account for about 18 percent of Velandia's exports, according to the trade "
+    "ministry.\n\n"
+    "The ministry said exports of shoes rose last year.\n"
+)
+
+
+def test_a_how_question_with_one_word_the_article_lacks_is_answered() -> None:
+    """'How important are textiles to Velandia's exports?': 'important' is not in the article,
+    but one sentence holds textiles, exports and Velandia; 'imports' too is a different topic."""
+    engine = Engine(build_fact_base(TEXTILES))
+    answer = engine.ask("How important are textiles to Velandia's exports?")
+    assert answer.answered and "18 percent" in answer.sources[0].text
+    assert not engine.ask("How important are textiles to Velandia's imports?").answered
+
+
 BEACH = (
     "The rocket lifted off from the coast on Saturday.\n\n"
     "Hundreds of spectators on a beach north of the site watched the rocket explode.\n\n"
