@@ -217,6 +217,22 @@ def test_a_word_like_anybody_weighs_little_when_the_article_lacks_it() -> None:
     assert not engine.ask("Did anyone watch the rocket land?").answered
 
 
+QUILLON = (
+    "Hackers stole the records of 2.4 million customers of Quillon Systems.\n\n"
+    "Under the law, Quillon could be fined up to 4% of its annual revenue.\n\n"
+    "The company said it would pay for credit monitoring.\n"
+)
+
+
+def test_what_a_company_could_face_is_what_it_could_be_fined() -> None:
+    """'face' only says the penalty would fall on Quillon: the fine's sentence answers, and
+    a penalty the article does not mention ('prison term') still is not answered."""
+    engine = Engine(build_fact_base(QUILLON))
+    answer = engine.ask("What is the biggest fine Quillon could face?")
+    assert answer.answered and "4%" in answer.sources[0].text
+    assert not engine.ask("What prison term could Quillon's boss face?").answered
+
+
 PORT = (
     "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
     "The operator said it had hired an outside firm to review how its scheduling software "

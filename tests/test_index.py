@@ -179,6 +179,9 @@ TOGETHER = [
     ("how many individuals are suspects", "people"),
     ("how many have lost their lives", "killed"),
     ("whom did the minister name", "appointed"),
+    ("did the president's office confirm it", "denied"),
+    ("what did they put on the table", "offered"),
+    ("what is the local administration doing", "regional"),
 ]
 
 
