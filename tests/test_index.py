@@ -200,6 +200,13 @@ def test_every_word_of_a_question_phrase_carries_its_meaning() -> None:
     assert not concepts_of(["lost", "their", "lives"])[1] & died
 
 
+def test_a_four_word_idiom_is_one_phrase() -> None:
+    """'heels' in 'digging in its heels' means what the idiom means ('entrenching'), not a
+    topic of its own that the article lacks."""
+    entrench = concepts_of(["entrenching"])[0]
+    assert concepts_of(["digging", "in", "its", "heels"], fold=True)[-1] & entrench
+
+
 def test_a_phrase_opening_with_a_stopword_is_carried_by_its_content_word() -> None:
     """Folded, 'in charge' is one concept on 'charge': the stopword 'in' adds no concept of
     its own that a sentence saying 'head of' would lack."""
