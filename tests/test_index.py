@@ -182,6 +182,7 @@ TOGETHER = [
     ("did the president's office confirm it", "denied"),
     ("what did they put on the table", "offered"),
     ("what is the local administration doing", "regional"),
+    ("how many people were hurt", "treated for"),
 ]
 
 
