@@ -193,9 +193,9 @@ def _confidence(matches: list[Match]) -> float:
     return max(0.0, min(1.0, grounded + margin))
 
 
-LIFT_TYPES = ("person", "time", "place", "reason", "how", "yesno")
-"""Question types a one-word paraphrase is lifted for; not 'what' or 'how many', where a word
-the article lacks more often names a different thing than restates one (unanswerable
+LIFT_TYPES = ("person", "time", "place", "reason", "how")
+"""Question types a one-word paraphrase is lifted for; not 'what', 'how many' or yes/no, where
+a word the article lacks more often names a different thing than restates one (unanswerable
 questions were then answered)."""
 
 
