@@ -259,7 +259,10 @@ def _confidence(matches: list[Match]) -> float:
     return max(0.0, min(1.0, grounded + margin))
 
 
-LIFT_TYPES = ("person", "time", "place", "reason")
+LIFT_TYPES = ("person", "time", "place", "reason", "how")
+"""Question types a one-word paraphrase is lifted for; not 'what', 'how many' or yes/no, where
+a word the article lacks more often names a different thing than restates one (unanswerable
+questions were then answered)."""
 
 
 def _lifted(question: Question, index: Index, matches: list[Match], confidence: float) -> float:

@@ -85,7 +85,7 @@ def _fold_concepts(words: list[str], fold: bool, known: Collection[str]) -> list
     for i, (word, stemmed) in enumerate(zip(words, stems, strict=True)):
         extra: set[str] = set()
         later: list[int] = []
-        for length in (2, 3):
+        for length in (2, 3, 4):
             key = tuple(stems[i : i + length])
             if len(key) == length and key in phrase_groups:
                 extra |= phrase_groups[key]

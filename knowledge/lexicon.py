@@ -38,7 +38,7 @@ class Lexicon:
     synonyms: tuple[frozenset[str], ...]
 
 
-_SYNONYM_FILES = ("synonyms.json", "synonyms_news.json")
+_SYNONYM_FILES = ("synonyms.json", "synonyms_news.json", "synonyms_everyday.json")
 
 
 def _exists(name: str) -> bool:

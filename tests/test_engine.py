@@ -242,6 +242,55 @@ def test_one_word_the_article_lacks_does_not_sink_a_clear_answer() -> None:
     assert not engine.ask("Where did Hale discreetly and warmly thank the supporters?").answered
 
 
+TEXTILES = (
+    "A fire at a garment factory in Halden killed 31 workers on Monday.\n\n"
+    "Textiles account for about 18 percent of Velandia's exports, according to the trade "
+    "ministry.\n\n"
+    "The ministry said exports of shoes rose last year.\n"
+)
+
+
+def test_a_how_question_with_one_word_the_article_lacks_is_answered() -> None:
+    """'How important are textiles to Velandia's exports?': 'important' is not in the article,
+    but one sentence holds textiles, exports and Velandia; 'imports' too is a different topic."""
+    engine = Engine(build_fact_base(TEXTILES))
+    answer = engine.ask("How important are textiles to Velandia's exports?")
+    assert answer.answered and "18 percent" in answer.sources[0].text
+    assert not engine.ask("How important are textiles to Velandia's imports?").answered
+
+
+BEACH = (
+    "The rocket lifted off from the coast on Saturday.\n\n"
+    "Hundreds of spectators on a beach north of the site watched the rocket explode.\n\n"
+    "The company said it would study the flight data.\n"
+)
+
+
+def test_a_word_like_anybody_weighs_little_when_the_article_lacks_it() -> None:
+    """'anybody', 'else', 'soon' ask nothing the article must hold: the sentence holding
+    the rest answers; a question whose topic word ('land') is missing still does not."""
+    engine = Engine(build_fact_base(BEACH))
+    answer = engine.ask("Did anybody see the rocket explode from the beach?")
+    assert answer.answered and "spectators" in answer.sources[0].text
+    assert not engine.ask("Did anyone watch the rocket land?").answered
+
+
+QUILLON = (
+    "Hackers stole the records of 2.4 million customers of Quillon Systems.\n\n"
+    "Under the law, Quillon could be fined up to 4% of its annual revenue.\n\n"
+    "The company said it would pay for credit monitoring.\n"
+)
+
+
+def test_what_a_company_could_face_is_what_it_could_be_fined() -> None:
+    """'face' only says the penalty would fall on Quillon: the fine's sentence answers, and
+    a penalty the article does not mention ('prison term') still is not answered."""
+    engine = Engine(build_fact_base(QUILLON))
+    answer = engine.ask("What is the biggest fine Quillon could face?")
+    assert answer.answered and "4%" in answer.sources[0].text
+    assert not engine.ask("What prison term could Quillon's boss face?").answered
+
+
 PORT = (
     "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
     "The operator said it had hired an outside firm to review how its scheduling software "
