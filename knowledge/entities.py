@@ -244,6 +244,22 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     return run[: last_title + 1], run[last_title + 1 :]
 
 
+def _titled(run: list[_Token]) -> bool:
+    """Whether a run that opens a sentence starts with a person's title: 'Prime Minister
+    Anders Holm', 'Chairman Tomas Harlen', 'Labour Minister Teodora Vasko' (a capitalised
+    modifier before the title word), not 'General Motors' nor 'The President'."""
+    if len(run) > 1 and _is_title_word(f"{run[0].bare} {run[1].bare}"):
+        return True
+    title, name = _split_title(run)
+    lead = 0 if _is_title_word(run[0].bare) else 1
+    if not name or len(title) <= lead or not _is_title_word(run[lead].bare):
+        return False
+    lex = lexicon()
+    last = name[-1].bare.lower()
+    thing = last in lex.org_words or last in lex.place_words or last in lex.event_words
+    return run[0].text.lower() not in lex.stopwords and not thing
+
+
 def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityKind | None:
     lex = lexicon()
     low = " ".join(w.lower() for w in words)
@@ -318,8 +334,7 @@ class _Collector:
         index_of = {tok.start: i for i, tok in enumerate(toks)}
         for run in _runs(text, toks):
             initial = _initial(text, run[0].start)
-            titled = len(run) > 1 and _is_title_word(f"{run[0].bare} {run[1].bare}")
-            if initial and _is_common_word(run[0].text, self.lower_words) and not titled:
+            if initial and _is_common_word(run[0].text, self.lower_words) and not _titled(run):
                 run = run[1:]
             lone = initial and len(run) == 1 and run[0].bare not in self.inner_capitals
             if lone and run[0].bare.lower() not in lexicon().places:

@@ -123,3 +123,28 @@ def test_a_person_s_gender_comes_from_pronouns_that_refer_to_them(
     'him' and the 'his' after it are someone other than the judge."""
     entity = next(e for e in build_fact_base(text + "\n").entities if e.name == name)
     assert entity.gender == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Fire Chief Oren Talvik said the fire was out.", "Oren Talvik", "Fire Chief"),
+        ("Chairman Tomas Harlen, 61, resigned on Tuesday.", "Tomas Harlen", "Chairman"),
+        (
+            "Labour Minister Teodora Vasko toured the site of the labour dispute.",
+            "Teodora Vasko",
+            "Labour Minister",
+        ),
+    ],
+    ids=["modifier-and-title", "lone-title", "common-modifier"],
+)
+def test_title_that_opens_a_sentence_is_kept(text: str, name: str, title: str) -> None:
+    """A title word opening a sentence, with the common word before it, is the person's title."""
+    entity = next(e for e in build_fact_base(text).entities if e.name == name)
+    assert title in entity.titles
+
+
+def test_company_named_like_a_title_is_no_person() -> None:
+    """'General Motors' opening a sentence is no person called 'Motors'."""
+    kinds = {e.name: e.kind for e in build_fact_base("General Motors said sales rose.").entities}
+    assert kinds.get("Motors") != "person"
