@@ -528,7 +528,10 @@ def _merge_short_org_names(collector: _Collector, body: str) -> None:
     lone = {
         key: draft
         for key, draft in collector.drafts.items()
-        if " " not in draft.name and draft.kind != "person" and draft.name in first_words
+        if " " not in draft.name
+        and draft.kind != "person"
+        and draft.name in first_words
+        and not draft.aliases  # a country known by its adjective ('Norvane', 'Norvanian')
     }
     if not lone:
         return
@@ -536,7 +539,8 @@ def _merge_short_org_names(collector: _Collector, body: str) -> None:
     places = {
         match.group(1)
         for match in re.finditer(
-            rf"\b(?:in|at|near|from) (?:central |east |west |north |south )?({names})\b(?!['’]s)",
+            rf"\b(?:in|at|near|from|(?:city|town|village|capital) of) "
+            rf"(?:central |east |west |north |south )?({names})\b(?!['’]s)",
             body,
         )
     }
@@ -545,6 +549,41 @@ def _merge_short_org_names(collector: _Collector, body: str) -> None:
         if draft.name not in places and len(owners) == 1:
             owners[0].aliases.add(draft.name)
             del collector.drafts[key]
+
+
+_DEMONYM_ENDINGS = r"(?:i|ian|n|an|ese|ish)"
+
+
+def _demonym_stem(name: str) -> str:
+    return name.rstrip("e")
+
+
+def _countries_from_demonyms(collector: _Collector, text: str) -> None:
+    """A one-word name the article also turns into an adjective ('Velandia' and 'Velandian
+    law', 'Qaradan' and 'a Qaradani mediator') is a country, not an organisation; the
+    adjective and its plural ('the two Castavians') are its aliases, not entities of their
+    own."""
+    lone = {
+        _demonym_stem(draft.name): draft
+        for draft in collector.drafts.values()
+        if draft.kind in ("organisation", "place")
+        and " " not in draft.name
+        and len(draft.name) >= 4
+        and not draft.titles
+        and draft.name.lower() not in lexicon().org_words
+    }
+    if not lone:
+        return
+    pattern = "|".join(re.escape(stem) for stem in sorted(lone, key=len, reverse=True))
+    for match in re.finditer(rf"\b({pattern}){_DEMONYM_ENDINGS}s?\b", text):
+        country = lone[match.group(1)]
+        if match.group() == country.name:
+            continue
+        country.kind = "place"
+        country.aliases.add(match.group())
+        adjective = collector.drafts.get(match.group().lower())
+        if adjective is not None and adjective is not country and not adjective.titles:
+            del collector.drafts[match.group().lower()]
 
 
 def _link_demonyms(collector: _Collector, text: str) -> None:
@@ -688,6 +727,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _drop_common_words(collector)
     _drop_terms(collector, body)
     _org_appositions(collector, body)
+    _countries_from_demonyms(collector, body)
     _merge_short_org_names(collector, body)
     _merge_short_names(collector)
     _link_demonyms(collector, body)

@@ -148,3 +148,15 @@ def test_company_named_like_a_title_is_no_person() -> None:
     """'General Motors' opening a sentence is no person called 'Motors'."""
     kinds = {e.name: e.kind for e in build_fact_base("General Motors said sales rose.").entities}
     assert kinds.get("Motors") != "person"
+
+
+def test_a_name_the_article_turns_into_an_adjective_is_a_country() -> None:
+    """'Qaradan' beside 'a Qaradani mediator' is a country; the adjective is its alias."""
+    text = (
+        "A Qaradani mediator met the envoys on Tuesday in talks hosted by Qaradan, and "
+        "two Qaradanis joined the talks."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert entities["Qaradan"].kind == "place"
+    assert "Qaradani" in entities["Qaradan"].aliases
+    assert "Qaradani" not in entities and "Qaradanis" not in entities
