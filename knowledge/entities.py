@@ -223,11 +223,18 @@ def _is_common_word(word: str, lower_words: set[str]) -> bool:
     return low in common or low in lower_words or singular in generic or low in generic
 
 
+_SENTENCE_STOP = re.compile(r"[a-z0-9%]{2}[.!?][\"”’']?$")
+"""'... 310 talers a month. Their lives ...': a stop after a word (not 'Mr.' nor 'p.m.') ends a
+sentence inside a quotation, which the sentence splitter keeps whole."""
+
+
 def _initial(text: str, start: int) -> bool:
     """Whether a word opens a sentence, a quotation or a parenthesis (so may be capitalised)."""
     prefix = text[:start].rstrip()
-    return not prefix.strip(" “\"‘'([—–-") or prefix.endswith(
-        ("“", '"', "‘", "(", ":", " -", "—", "–")
+    return (
+        not prefix.strip(" “\"‘'([—–-")
+        or prefix.endswith(("“", '"', "‘", "(", ":", " -", "—", "–"))
+        or bool(_SENTENCE_STOP.search(prefix))
     )
 
 

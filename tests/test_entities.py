@@ -160,3 +160,10 @@ def test_a_name_the_article_turns_into_an_adjective_is_a_country() -> None:
     assert entities["Qaradan"].kind == "place"
     assert "Qaradani" in entities["Qaradan"].aliases
     assert "Qaradani" not in entities and "Qaradanis" not in entities
+
+
+def test_word_opening_a_sentence_inside_a_quotation_is_no_name() -> None:
+    """'"... a month. Their lives ..."' is one sentence to the splitter; 'Their' opens the
+    second sentence of the quotation and names nothing."""
+    text = '"They earned 310 talers a month. Their lives were worth more," Marta Ivel said.'
+    assert "Their" not in {e.name for e in build_fact_base(text).entities}
