@@ -323,6 +323,12 @@ _TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \((?P<short>[A-Z]{2,6})\)")
 """'respiratory syncytial virus (RSV)': the short form of a term, not an organisation."""
 
 
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),"
+    r"(?: (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?),?)?[^()]{0,30}\("
+)
+
+
 @dataclass
 class _Collector:
     drafts: dict[str, EntityDraft] = field(default_factory=dict)
@@ -335,6 +341,18 @@ class _Collector:
         if draft is None:
             draft = self.drafts[key] = EntityDraft(kind=kind, name=name)
         return draft
+
+    def dateline(self, text: str) -> None:
+        """'PORT SAMARA, Velandia (Reuters) - ...': the capitals name a city, the word after it
+        its country; both are places however the article names them later ('leave Belmira')."""
+        match = _DATELINE.match(text)
+        if match is None:
+            return
+        city = self.add("place", match.group("city").title())
+        city.aliases.add(match.group("city"))
+        country = match.group("country")
+        if country and country.lower() not in lexicon().months:
+            self.add("place", country)
 
     def sentence(self, text: str) -> None:
         toks = _tokens(text)
@@ -726,6 +744,8 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     collector = _Collector(
         lower_words={w for w in re.findall(r"\b[a-z][a-z]+\b", body)}, inner_capitals=inner
     )
+    if sentences:
+        collector.dateline(sentences[0].text)
     for sentence in sentences:
         collector.sentence(sentence.text)
     for sentence in sentences:

@@ -167,3 +167,14 @@ def test_word_opening_a_sentence_inside_a_quotation_is_no_name() -> None:
     second sentence of the quotation and names nothing."""
     text = '"They earned 310 talers a month. Their lives were worth more," Marta Ivel said.'
     assert "Their" not in {e.name for e in build_fact_base(text).entities}
+
+
+def test_dateline_names_a_city_and_its_country() -> None:
+    """'BELMIRA, Sarnova (Reuters)': the city is a place under its usual spelling too, and
+    the country after it is a place, however the article names them later."""
+    text = (
+        "BELMIRA, Sarnova (Reuters) - The envoy arrived on Tuesday. He is due to leave Belmira "
+        "on Thursday, officials said, and the talks hosted by Sarnova went on."
+    )
+    kinds = {e.name: e.kind for e in build_fact_base(text).entities}
+    assert kinds.get("Belmira") == "place" and kinds.get("Sarnova") == "place"
