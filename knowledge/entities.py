@@ -151,6 +151,8 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         connector = tok.text.lower() in _CONNECTORS and nxt is not None and nxt.text[0].isupper()
+        # 'the Relief Council of the Northern States': 'of' joins through 'the'
+        connector = connector or (tok.text == "of" and _the_then_name(toks[i + 1 : i + 3]))
         both = (
             tok.text == "and"
             and bool(current)
@@ -166,6 +168,12 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
     if current:
         runs.append(current)
     return [_trim(run) for run in runs if _trim(run)]
+
+
+def _the_then_name(following: list[_Token]) -> bool:
+    return (
+        len(following) == 2 and following[0].text == "the" and _capitalised(following[1].text)
+    )
 
 
 def _names_one_body(following: list[_Token]) -> bool:

@@ -61,6 +61,16 @@ KINDS = [
     ),
     ("Marit Vollan, whose son Erik is among those held, spoke.", "Erik", "person"),
     (
+        "Nadia Ferrant, president of the Relief Council of the Northern States, spoke.",
+        "Relief Council of the Northern States",
+        "organisation",
+    ),
+    (
+        "Trucks paid $4.5 million, according to the Tevarian Chamber of Commerce.",
+        "Tevarian Chamber of Commerce",
+        "organisation",
+    ),
+    (
         "The talks will resume in the Sarvenian capital, Korvana, next week.",
         "Korvana",
         "place",
