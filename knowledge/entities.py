@@ -145,7 +145,8 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
         joined = gap in (" ", "-", " & ") or plural
         if _capitalised(tok.text) and (not current or joined):
             current.append(tok)
-            if _POSSESSIVE.search(tok.text) and tok.text.lower().endswith(("’s", "'s")):
+            office = _owns_office(tok, toks[i + 1] if i + 1 < len(toks) else None)
+            if tok.text.lower().endswith(("’s", "'s")) and not office:
                 runs.append(current)
                 current = []
             continue
@@ -168,6 +169,17 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
     if current:
         runs.append(current)
     return [_trim(run) for run in runs if _trim(run)]
+
+
+def _owns_office(tok: _Token, nxt: _Token | None) -> bool:
+    """'the State Prosecutor's Office', 'the Mayor's Office': a title's possessive inside the
+    name of the body it heads, not an owner set before a name ('Castavia's National ...')."""
+    return (
+        nxt is not None
+        and _is_title_word(tok.bare)
+        and _capitalised(nxt.text)
+        and nxt.text.lower() in lexicon().org_words
+    )
 
 
 def _the_then_name(following: list[_Token]) -> bool:
@@ -250,6 +262,8 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     """Split "US President Joe Biden" into title tokens and name tokens."""
     last_title = -1
     for i, tok in enumerate(run[:-1]):
+        if tok.text.lower().endswith(("’s", "'s")):
+            continue  # 'the State Prosecutor's Office': the owner of a name, no one's title
         if _is_title_word(tok.bare) or (
             i + 1 < len(run) - 1 and _is_title_word(f"{tok.bare} {run[i + 1].bare}")
         ):

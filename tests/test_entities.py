@@ -66,6 +66,11 @@ KINDS = [
         "organisation",
     ),
     (
+        "Police searched the offices, the State Prosecutor's Office for Economic Crime said.",
+        "State Prosecutor's Office for Economic Crime",
+        "organisation",
+    ),
+    (
         "Trucks paid $4.5 million, according to the Tevarian Chamber of Commerce.",
         "Tevarian Chamber of Commerce",
         "organisation",
