@@ -429,15 +429,21 @@ class _Collector:
             draft.gender = "female"
 
 
+_OF_PHRASE = (
+    r"(?: (?:of|for|at|in|to|on) (?:the )?[\w’'.-]+(?: [a-z]+)?"
+    r"(?: [A-Z][\w’'.-]*| (?:of|and) (?:the )?[A-Z][\w’'.-]*)*)"
+)
+"""'of state for foreign affairs', 'of the Union of Highland States': what a role is of."""
 _APPOSITION_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?P<title>(?:[\w’'-]+ ){0,3}?"
-    r"(?P<word>[a-z][\w-]*)(?: (?:of|for|at|in) (?:the )?[\w’'.-]+(?: [A-Z][\w’'.-]*)*)?)"
+    r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) |(?=[A-Z][\w-]*['’]s ))"
+    r"(?P<title>(?:[\w’'-]+ ){0,3}?"
+    rf"(?P<word>[a-z][\w-]*){_OF_PHRASE}?)"
     r", (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
 )
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?:\d{1,3}, )?(?:(?:a|an|the|its|his|her)"
-    r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)(?: (?:of|for|at|in|to) "
-    r"(?:the )?[\w’'.-]+(?: [A-Z][\w’'.-]*)*)?)(?=,|\.| said| told)"
+    r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)"
+    rf"{_OF_PHRASE}{{0,2}})(?=,|\.| said| told| who\b)"
 )
 
 

@@ -193,3 +193,30 @@ def test_dateline_names_a_city_and_its_country() -> None:
     )
     kinds = {e.name: e.kind for e in build_fact_base(text).entities}
     assert kinds.get("Belmira") == "place" and kinds.get("Sarnova") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He carried a letter from Tevaria's prime minister, Ruslan Aveda, to the president.",
+            "Ruslan Aveda",
+            "Tevaria's prime minister",
+        ),
+        (
+            "Pavel Rusk, an opposition lawmaker who sits on the finance committee, spoke.",
+            "Pavel Rusk",
+            "opposition lawmaker",
+        ),
+        (
+            "Hadrian Oselu, deputy secretary-general of the Union of Highland States, joined.",
+            "Hadrian Oselu",
+            "deputy secretary-general of the Union of Highland States",
+        ),
+    ],
+    ids=["possessive-owner", "then-who", "of-a-long-name"],
+)
+def test_apposition_gives_a_title(text: str, name: str, title: str) -> None:
+    """A role set beside a name by commas is the person's title, whoever owns the role."""
+    entity = next(e for e in build_fact_base(text).entities if e.name == name)
+    assert title in entity.titles
