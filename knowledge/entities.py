@@ -273,6 +273,22 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     return run[: last_title + 1], run[last_title + 1 :]
 
 
+def _shared_surname(text: str, run: list[_Token], following: list[_Token]) -> str | None:
+    """'owners Anselm and Rita Dorrow': a lone first name before 'and' and a two-word name
+    shares its surname, so names the person 'Anselm Dorrow' (not an organisation 'Anselm')."""
+    if len(run) != 1 or len(following) != 2 or text[run[0].end : following[0].start] != " and ":
+        return None
+    lex = lexicon()
+    words = [run[0].text, *(t.text for t in following)]
+    if any(_is_common_word(w, set()) or w.lower() in lex.places for w in words):
+        return None
+    if any(not w.isalpha() or w.isupper() or w.lower() in lex.demonyms for w in words):
+        return None
+    if _initial(text, run[0].start):
+        return None
+    return f"{run[0].text} {following[1].text}"
+
+
 def _titled(run: list[_Token]) -> bool:
     """Whether a run that opens a sentence starts with a person's title: 'Prime Minister
     Anders Holm', 'Chairman Tomas Harlen', 'Labour Minister Teodora Vasko' (a capitalised
@@ -379,7 +395,12 @@ class _Collector:
     def sentence(self, text: str) -> None:
         toks = _tokens(text)
         index_of = {tok.start: i for i, tok in enumerate(toks)}
-        for run in _runs(text, toks):
+        runs = _runs(text, toks)
+        for i, run in enumerate(runs):
+            sharer = _shared_surname(text, run, runs[i + 1] if i + 1 < len(runs) else [])
+            if sharer:
+                self.add("person", sharer).aliases.add(run[0].text)
+                continue
             initial = _initial(text, run[0].start)
             if initial and _is_common_word(run[0].text, self.lower_words) and not _titled(run):
                 run = run[1:]

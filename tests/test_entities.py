@@ -220,3 +220,11 @@ def test_apposition_gives_a_title(text: str, name: str, title: str) -> None:
     """A role set beside a name by commas is the person's title, whoever owns the role."""
     entity = next(e for e in build_fact_base(text).entities if e.name == name)
     assert title in entity.titles
+
+
+def test_first_name_before_and_a_full_name_shares_the_surname() -> None:
+    """'owners Anselm and Rita Dorrow': two people, Anselm Dorrow and Rita Dorrow."""
+    text = "The minister met owners Anselm and Rita Dorrow in an office behind the building."
+    entities = {e.name: e.kind for e in build_fact_base(text).entities}
+    assert entities.get("Anselm Dorrow") == "person" and entities.get("Rita Dorrow") == "person"
+    assert "Anselm" not in entities
