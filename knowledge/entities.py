@@ -151,6 +151,9 @@ def _runs(text: str, toks: list[_Token]) -> list[list[_Token]]:
                 current = []
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if current and joined and _numbered(current[-1], tok, nxt, text):
+            current.append(tok)  # 'Channel 9 Halden': a number inside a name
+            continue
         connector = tok.text.lower() in _CONNECTORS and nxt is not None and nxt.text[0].isupper()
         # 'the Relief Council of the Northern States': 'of' joins through 'the'
         connector = connector or (tok.text == "of" and _the_then_name(toks[i + 1 : i + 3]))
@@ -179,6 +182,22 @@ def _owns_office(tok: _Token, nxt: _Token | None) -> bool:
         and _is_title_word(tok.bare)
         and _capitalised(nxt.text)
         and nxt.text.lower() in lexicon().org_words
+    )
+
+
+def _numbered(prev: _Token, tok: _Token, nxt: _Token | None, text: str) -> bool:
+    """A short number between two capitalised words of one name ('Channel 9 Halden'), not
+    after a month ('March 3 Castavia' is a date and a name)."""
+    if not (tok.text.isdigit() and len(tok.text) <= 3) or nxt is None:
+        return False
+    lex = lexicon()
+    month = prev.text.lower() in lex.months or f"{prev.text.lower()}." in lex.months
+    return (
+        _capitalised(nxt.text)
+        and text[tok.end : nxt.start] == " "
+        and not month
+        and prev.text.lower() not in lex.weekdays
+        and prev.text.lower() not in lex.stopwords
     )
 
 

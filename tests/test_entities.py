@@ -66,6 +66,11 @@ KINDS = [
         "organisation",
     ),
     (
+        "Local television station Channel 9 Halden reported on Tuesday that exits were locked.",
+        "Channel 9 Halden",
+        "organisation",
+    ),
+    (
         "Police searched the offices, the State Prosecutor's Office for Economic Crime said.",
         "State Prosecutor's Office for Economic Crime",
         "organisation",
@@ -228,3 +233,9 @@ def test_first_name_before_and_a_full_name_shares_the_surname() -> None:
     entities = {e.name: e.kind for e in build_fact_base(text).entities}
     assert entities.get("Anselm Dorrow") == "person" and entities.get("Rita Dorrow") == "person"
     assert "Anselm" not in entities
+
+
+def test_number_after_a_month_does_not_join_a_name() -> None:
+    """'on March 3 Castavia closed ...': the date and the country stay apart."""
+    text = "On March 3 Castavia closed the border with Qaradan, officials said."
+    assert "March 3 Castavia" not in {e.name for e in build_fact_base(text).entities}
