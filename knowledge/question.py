@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.index import Index, concepts_of, is_known, related
-from knowledge.lexicon import lexicon, normalise, stem
+from knowledge.lexicon import lexicon, normalise, past_forms, stem
 from knowledge.morphology import root
 from knowledge.relatives import is_word
 
@@ -635,8 +635,18 @@ def analyse(text: str, index: Index) -> Question:
             re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b(?! \w+ing\b)", " ".join(words))
         )
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
+        and not _passive(words, covered)
     )
     return question
+
+
+def _passive(words: list[str], covered: set[int]) -> bool:
+    """'Who was arrested?', 'Who was killed?' ask who underwent something, not who someone
+    is: a past participle right after the copula (not a name such as 'Fred')."""
+    if len(words) < 3 or 2 in covered:
+        return False
+    word = words[2]
+    return (len(word) > 4 and word.endswith("ed")) or word in past_forms()
 
 
 def _counted_noun(words: list[str]) -> frozenset[str]:
