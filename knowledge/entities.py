@@ -371,7 +371,23 @@ def _lookback_title(text: str, toks: list[_Token], index: int) -> str | None:
         if gap != " " or low in lexicon().stopwords or not modifier:
             break
         start -= 1
+    start = _owner_before(text, toks, start)
     return text[toks[start].start : toks[j].end]
+
+
+def _owner_before(text: str, toks: list[_Token], start: int) -> int:
+    """'Tevaria's special envoy Anselm Rovik': a named owner and up to two plain words before
+    the title belong to it (so 'Tevaria's special envoy' is asked and found whole)."""
+    for back in (1, 2, 3):
+        i = start - back
+        if i < 0 or text[toks[i].end : toks[i + 1].start] != " ":
+            return start
+        tok = toks[i]
+        if tok.text[0].isupper() and tok.text.lower().endswith(("'s", "’s")):
+            return i
+        if not tok.text.isalpha() or not tok.text.islower() or tok.text in lexicon().stopwords:
+            return start
+    return start
 
 
 _TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \((?P<short>[A-Z]{2,6})\)")

@@ -218,8 +218,13 @@ def test_dateline_names_a_city_and_its_country() -> None:
             "Hadrian Oselu",
             "deputy secretary-general of the Union of Highland States",
         ),
+        (
+            "Tevaria's special envoy Anselm Rovik arrived in the capital on Tuesday.",
+            "Anselm Rovik",
+            "Tevaria's special envoy",
+        ),
     ],
-    ids=["possessive-owner", "then-who", "of-a-long-name"],
+    ids=["possessive-owner", "then-who", "of-a-long-name", "owner-before-a-title"],
 )
 def test_apposition_gives_a_title(text: str, name: str, title: str) -> None:
     """A role set beside a name by commas is the person's title, whoever owns the role."""
