@@ -80,6 +80,8 @@ _KIN = {
     "fiance",
 }
 """'her son Erik': a lone name after a relative is a person, never an organisation."""
+_ORG_ENDINGS = {"international", "global", "worldwide"}
+"""Adjectives that end an organisation's name, unlike a demonym ('Latin American')."""
 _COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -336,6 +338,8 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
         return "place"
     if after in lex.place_words:
         return "place"
+    if len(words) > 1 and lows[-1] in _ORG_ENDINGS:
+        return "organisation"  # 'Amnesty International', 'Open Hands International'
     if low in lex.demonyms or lows[-1] in lex.demonyms or lows[0] in _NOT_NAMES:
         return None
     both = lows[-1] in lex.org_words and lows[0] not in _COMPASS  # 'Deutsche Bank', not 'West Bank'
@@ -601,6 +605,21 @@ def _org_appositions(collector: _Collector, body: str) -> None:
                 draft.gender = None
 
 
+def _drop_fragments(collector: _Collector, body: str) -> None:
+    """'Open Hands International, which ...' opening a sentence loses 'Open' as a common word;
+    the 'Hands International' left is only ever part of a longer name the article uses."""
+    names = [d.name for d in collector.drafts.values()]
+    for key, draft in list(collector.drafts.items()):
+        if draft.titles or draft.kind == "date":
+            continue
+        longer = [n for n in names if n != draft.name and n.endswith(f" {draft.name}")]
+        if not longer:
+            continue
+        alone = len(re.findall(rf"(?<![\w-]){re.escape(draft.name)}(?![\w-])", body))
+        if alone <= sum(body.count(n) for n in longer):
+            del collector.drafts[key]
+
+
 def _drop_terms(collector: _Collector, body: str) -> None:
     """An acronym the article spells out in lower case ('respiratory syncytial virus (RSV)')
     names a thing, not an organisation that could say or do anything."""
@@ -835,6 +854,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
         _appositions(collector, sentence.text)
     _lead_description(collector, sentences)
     _drop_common_words(collector)
+    _drop_fragments(collector, body)
     _drop_terms(collector, body)
     _org_appositions(collector, body)
     _countries_from_demonyms(collector, body)
