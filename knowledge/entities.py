@@ -823,20 +823,49 @@ def mention_pattern(names: list[str]) -> re.Pattern[str] | None:
 
 def _mentions(drafts: list[EntityDraft], sentences: list[Sentence]) -> list[list[Mention]]:
     owner: dict[str, int] = {}
+    titled: dict[str, set[int]] = {}
     for i, draft in enumerate(drafts):
         for name in [draft.name, *sorted(draft.aliases), *draft.titles]:
             owner.setdefault(name, i)
+        for title in draft.titles:
+            titled.setdefault(title, set()).add(i)
     found: list[list[Mention]] = [[] for _ in drafts]
     pattern = mention_pattern(list(owner))
     if pattern is None:
         return found
+    inner = mention_pattern([n for d in drafts for n in [d.name, *d.aliases]])
     for sentence in sentences:
         for match in pattern.finditer(sentence.text):
             mention = Mention(
                 sentence=sentence.id, start=match.start(), end=match.end(), text=match.group()
             )
             found[owner[match.group()]].append(mention)
+            if inner is not None and owner[match.group()] in titled.get(match.group(), ()):
+                _inside_title(found, owner, inner, sentence, match)
     return found
+
+
+def _inside_title(
+    found: list[list[Mention]],
+    owner: dict[str, int],
+    inner: re.Pattern[str],
+    sentence: Sentence,
+    title: re.Match[str],
+) -> None:
+    """'director of the Norvane Foreign Intelligence Service' mentions its holder and, inside
+    it, the service: a name within a title is a mention of that name's entity too."""
+    for match in inner.finditer(title.group()):
+        if owner[match.group()] == owner[title.group()] or match.group() == title.group():
+            continue
+        start = title.start() + match.start()
+        found[owner[match.group()]].append(
+            Mention(
+                sentence=sentence.id,
+                start=start,
+                end=start + len(match.group()),
+                text=match.group(),
+            )
+        )
 
 
 def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:

@@ -259,3 +259,13 @@ def test_a_name_cut_short_at_the_start_of_a_sentence_is_no_entity() -> None:
         "has worked there for 11 years, suspended its work."
     )
     assert "Door Trust" not in {e.name for e in build_fact_base(text).entities}
+
+
+def test_a_name_inside_a_title_is_a_mention_of_its_entity() -> None:
+    """'Greta Olander, head of the Financial Supervisory Authority, said ...' mentions the
+    authority too, though the title's words are first a mention of Olander."""
+    text = "Greta Olander, head of the Financial Supervisory Authority, said deposits were safe."
+    entity = next(
+        e for e in build_fact_base(text).entities if e.name == "Financial Supervisory Authority"
+    )
+    assert [m.text for m in entity.mentions] == ["Financial Supervisory Authority"]
