@@ -646,11 +646,27 @@ def _merge_short_names(collector: _Collector) -> None:
         person.aliases.add(person.name.split()[-1])
 
 
+def _merge_short_heads(collector: _Collector) -> None:
+    """'The Courier also reported ...' after 'The Azmir Courier reported ...': an
+    organisation's word alone is the one organisation whose name ends with it."""
+    orgs = [d for d in collector.drafts.values() if d.kind == "organisation" and " " in d.name]
+    for key, draft in list(collector.drafts.items()):
+        if " " in draft.name or draft.kind != "organisation":
+            continue
+        if draft.name.lower() not in lexicon().org_words:
+            continue
+        owners = [o for o in orgs if o.name.split()[-1] == draft.name]
+        if len(owners) == 1:
+            owners[0].aliases.add(draft.name)
+            del collector.drafts[key]
+
+
 def _merge_short_org_names(collector: _Collector, body: str) -> None:
     """Fold "Kestrel" into "Kestrel Systems Inc.": a lone first word of an organisation's name,
     unless the article also uses it as a place ("based in Harwick" beside "Harwick Tribune")."""
     orgs = [d for d in collector.drafts.values() if d.kind == "organisation" and " " in d.name]
     first_words = {o.name.split()[0] for o in orgs}
+    adjectives = {a for d in collector.drafts.values() if d.kind == "place" for a in d.aliases}
     lone = {
         key: draft
         for key, draft in collector.drafts.items()
@@ -658,6 +674,7 @@ def _merge_short_org_names(collector: _Collector, body: str) -> None:
         and draft.kind != "person"
         and draft.name in first_words
         and not draft.aliases  # a country known by its adjective ('Norvane', 'Norvanian')
+        and draft.name not in adjectives  # 'Velandian' of 'Velandian Garment Workers' Union'
     }
     if not lone:
         return
@@ -888,6 +905,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _org_appositions(collector, body)
     _countries_from_demonyms(collector, body)
     _merge_short_org_names(collector, body)
+    _merge_short_heads(collector)
     _merge_short_names(collector)
     _link_demonyms(collector, body)
     _guess_genders(collector, sentences)
