@@ -243,7 +243,7 @@ _APPOSITIVE_TAIL = re.compile(
     r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
-_DESCRIPTION = re.compile(r"^(?:the|its|his|her|their) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
+_DESCRIPTION = re.compile(r"^(?:the|its|his|her|their|an?) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
 """'the ministry', 'its developer', 'the country’s health ministry': no name, no clause."""
 _NAME_ONLY = re.compile(
     r"^(?:(?:the|and) )?[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al|bin))*$"

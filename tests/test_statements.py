@@ -184,6 +184,11 @@ CASES = [
             "content": "she took responsibility for the delay",
         },
     ),
+    (
+        "The talks focused on compensation and on the company's safety records, a ministry "
+        "official said.",
+        {"speaker": "a ministry official"},
+    ),
 ]
 
 
