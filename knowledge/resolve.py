@@ -238,6 +238,10 @@ def link_slots(
             text = fact.slots.get(slot)
             if not text or pattern is None:
                 continue
+            holder = _role_holder(text, drafts) if slot in _WHO_SLOTS else None
+            if holder is not None:
+                fact.entities[slot] = ids[holder]
+                continue
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
@@ -257,6 +261,26 @@ def link_slots(
                     fact.entities[slot] = ids[referent]
         if fact.kind == "statement" and "speaker" in fact.entities:
             spoken[speaker] = fact.entities["speaker"]
+
+
+_WHO_SLOTS = frozenset({"speaker", "agent", "partner", "subject"})
+_OWNED_ROLE = re.compile(r"^(?:[Tt]he )?(?P<owner>[A-Z][\w-]*)['’]s (?P<role>[a-z][a-z -]*[a-z])$")
+
+
+def _role_holder(text: str, drafts: list[EntityDraft]) -> int | None:
+    """'Velandia's labour minister toured ...' is the one person whose title is that role
+    ('Labour Minister Teodora Vasko'), not the country the words name."""
+    match = _OWNED_ROLE.match(text.strip())
+    if match is None:
+        return None
+    role = match.group("role")
+    holders = {
+        i
+        for i, draft in enumerate(drafts)
+        if draft.kind == "person"
+        and any(_OWNED_ROLE.sub(r"\g<role>", t).lower() == role for t in draft.titles)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:

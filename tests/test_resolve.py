@@ -156,3 +156,15 @@ def test_a_party_of_a_person_is_the_party() -> None:
         names.get(f.slots["agent"].entity or "") for f in fact_base.facts if f.kind == "action"
     ]
     assert (agents, holm.titles) == (["Civic Union"], ["Prime Minister"])
+
+
+def test_a_country_s_role_is_the_person_holding_it() -> None:
+    """'Velandia's labour minister toured ...' is Labour Minister Teodora Vasko, not Velandia."""
+    fact_base = build_fact_base(
+        "Velandia's labour minister toured the factory on Tuesday. Labour Minister Teodora "
+        "Vasko spent about 40 minutes there. Textiles are 18 percent of Velandian exports."
+    )
+    toured = next(
+        f for f in fact_base.facts if f.kind == "action" and "toured" in f.slots["verb"].text
+    )
+    assert toured.slots["agent"].entity == "person:teodora-vasko"
