@@ -303,6 +303,9 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
         return head.group()  # 'The conservative Civic Union of Prime Minister Anders Holm'
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
+    bodies = [m for m in matches if kinds[m] == "organisation"]
+    if slot in {"speaker", "agent", "partner", "source"} and bodies:
+        return max(bodies, key=len)  # 'Norvanian broadcaster NRV': the country only qualifies
     if slot in {"subject", "holder"}:
         return matches[0]  # the head of 'The Al-Aqsa mosque compound in ... Jerusalem'
     return max(matches, key=len)
@@ -347,12 +350,26 @@ def _referent(
     if generic is not None:
         noun = (generic.group("noun") or generic.group("noun2")).lower()
         orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        called = [i for i in orgs if _called(noun, drafts[i], mentions.sentences)]
+        orgs = called or orgs
         if (generic.group("det") or generic.group("det2")).lower() == "its":
             skip = fact.sentence.id
     nearest = _nearest_org(fact, set(orgs), mentions, skip)
     if nearest is None and generic is not None:
         return _main_org(orgs, mentions)
     return nearest
+
+
+def _called(noun: str, draft: EntityDraft, sentences: list[Sentence]) -> bool:
+    """Whether the article calls the organisation by the noun: 'the Red Dune Brigades, an
+    armed group operating in ...', 'the charity Open Hands International'."""
+    name = re.escape(draft.name)
+    pattern = re.compile(
+        rf"{name},? (?:an?|the) (?:[\w-]+ ){{0,3}}?{noun}\b"
+        rf"|\b(?:an?|the) (?:[\w-]+ ){{0,2}}?{noun},? {name}\b",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(s.text) for s in sentences)
 
 
 def _owner(
