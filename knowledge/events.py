@@ -179,7 +179,16 @@ def _subject_before(text: str, start: int) -> str:
         earlier = clause_start(text, begin - 2)
         subject = text[earlier:start].strip(' ,“"')
         begin = earlier
+    if _INDEFINITE.match(subject) and begin >= 2 and text[begin - 2] == ",":
+        # 'Rovik, a 61-year-old former defence minister, met Marsk': Rovik met him
+        name = text[clause_start(text, begin - 2) : begin - 2].strip(' ,“"')
+        if _NAME.fullmatch(name):
+            return name
     return subject
+
+
+_INDEFINITE = re.compile(r"^(?:an?|\d{1,3})\b")
+_NAME = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
 
 
 def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:

@@ -318,3 +318,12 @@ def test_talks_hosted_by_someone_are_no_meeting() -> None:
     """'talks ... hosted by the prime minister' do not say who met whom."""
     text = "The deal came after two days of talks in Brennik, hosted by Prime Minister Lotte Aas."
     assert find_meetings(article_from_text(text).sentences) == []
+
+
+def test_a_name_before_an_indefinite_apposition_is_who_met() -> None:
+    """'Rovik, a 61-year-old former defence minister, met Marsk': Rovik met Marsk."""
+    text = "Rovik, a 61-year-old former defence minister, met Marsk at the palace for two hours."
+    meetings = find_meetings(article_from_text(text).sentences)
+    assert [(m.slots.get("agent"), m.slots.get("partner")) for m in meetings] == [
+        ("Rovik", "Marsk")
+    ]
