@@ -730,6 +730,21 @@ def _countries_from_demonyms(collector: _Collector, text: str) -> None:
             adjective.kind = "place"
 
 
+def _definite_roles(collector: _Collector, body: str) -> None:
+    """'the envoy declined to say' after 'Tevaria's special envoy Anselm Rovik': a role word
+    with 'the' that only one person's title ends with names that person."""
+    holders: dict[str, list[EntityDraft]] = {}
+    for draft in collector.drafts.values():
+        if draft.kind != "person":
+            continue
+        for word in {t.split(" of ")[0].split()[-1].lower() for t in draft.titles}:
+            if _is_title_word(word) and draft not in holders.get(word, []):
+                holders.setdefault(word, []).append(draft)
+    for word, people in holders.items():
+        if len(people) == 1 and re.search(rf"\b[Tt]he {word}\b(?! [A-Z])", body):
+            people[0].aliases.add(f"the {word}")
+
+
 def _link_demonyms(collector: _Collector, text: str) -> None:
     """Give a place its adjective as an alias when the article uses it ("Israel": "Israeli")."""
     stems = {
@@ -908,6 +923,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _merge_short_heads(collector)
     _merge_short_names(collector)
     _link_demonyms(collector, body)
+    _definite_roles(collector, body)
     _guess_genders(collector, sentences)
     return list(collector.drafts.values())
 

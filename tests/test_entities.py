@@ -289,3 +289,14 @@ def test_a_country_s_adjective_is_no_short_name_of_an_organisation() -> None:
     )
     entities = {e.name: e for e in build_fact_base(text).entities}
     assert "Velandian" not in entities["Velandian Garment Workers' Union"].aliases
+
+
+def test_the_role_only_one_person_holds_names_that_person() -> None:
+    """'the envoy declined to say' after 'Tevaria's special envoy Anselm Rovik': Rovik."""
+    text = (
+        "Tevaria's special envoy Anselm Rovik arrived on Tuesday. Minister Ruslan Aveda wrote "
+        "to him. The contents were not disclosed, and the envoy declined to comment."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert "the envoy" in entities["Anselm Rovik"].aliases
+    assert "the minister" not in entities["Ruslan Aveda"].aliases
