@@ -203,6 +203,11 @@ def _numbered(prev: _Token, tok: _Token, nxt: _Token | None, text: str) -> bool:
     )
 
 
+def _possessed(run: list[_Token]) -> bool:
+    """'the Smiths' lawyer', 'the Dorrows' company': a family named with 'the'."""
+    return run[-1].text.endswith(("'", "’"))
+
+
 def _the_then_name(following: list[_Token]) -> bool:
     return len(following) == 2 and following[0].text == "the" and _capitalised(following[1].text)
 
@@ -476,6 +481,8 @@ class _Collector:
             return
         if kind == "person" and settled and title is None:
             kind = "place"  # 'the village of Harrow Combe': two words, yet no person
+        if kind == "person" and title is None and before == "the" and not _possessed(run):
+            kind = "organisation"  # 'the Red Cross': a person's name takes no article
         if kind == "organisation" and before in _KIN and len(words) == 1:
             kind = "person"
         draft = self.add(kind, name)

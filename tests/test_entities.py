@@ -65,6 +65,7 @@ KINDS = [
         "Relief Council of the Northern States",
         "organisation",
     ),
+    ("Blankets were handed out by the Red Cross on Monday.", "Red Cross", "organisation"),
     (
         "Workers of the charity Open Hands International were seized.",
         "Open Hands International",
