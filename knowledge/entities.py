@@ -404,9 +404,10 @@ _TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \((?P<short>[A-Z]{2,6})\)")
 
 
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),"
-    r"(?: (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?),?)?[^()]{0,30}\("
+    r"^(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})"
+    r"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= \()|,[^()]{0,30})? \("
 )
+"""'PORT SAMARA, Velandia (Reuters)', 'NEW BRANTFORD (AP)', 'LINDHAVEN, Jan. 15 (Reuters)'."""
 
 
 @dataclass

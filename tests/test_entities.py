@@ -301,3 +301,17 @@ def test_the_role_only_one_person_holds_names_that_person() -> None:
     entities = {e.name: e for e in build_fact_base(text).entities}
     assert "the envoy" in entities["Anselm Rovik"].aliases
     assert "the minister" not in entities["Ruslan Aveda"].aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LINDHAVEN, Jan. 15 (Reuters) - Leaders met on Tuesday.",
+        "NEW BRANTFORD (AP) — Quillon Systems said on Tuesday it was hacked.",
+    ],
+    ids=["date-after-city", "no-country"],
+)
+def test_a_dateline_without_a_country_names_only_its_city(text: str) -> None:
+    """'LINDHAVEN, Jan. 15 (Reuters)': 'Jan' is no country; 'NEW BRANTFORD (AP)' a city."""
+    places = {e.name for e in build_fact_base(text).entities if e.kind == "place"}
+    assert "Jan" not in places and places & {"Lindhaven", "New Brantford"}
