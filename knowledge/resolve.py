@@ -319,6 +319,9 @@ class _OrgMentions:
     sentences: list[Sentence]
     position: dict[str, int]
     named: list[list[int]]
+    called: dict[int, set[str]]
+    """The nouns the article calls each organisation by: 'the Red Dune Brigades, an armed
+    group', 'the charity Open Hands International'."""
 
     @classmethod
     def of(cls, drafts: list[EntityDraft], sentences: list[Sentence]) -> _OrgMentions:
@@ -326,13 +329,32 @@ class _OrgMentions:
         owner = {n: i for i, d in enumerate(drafts) if d.kind == "organisation" for n in _names(d)}
         others = [n for d in drafts if d.kind != "person" for n in _names(d)]
         pattern = mention_pattern([*owner, *others])
-        named = [
-            [owner[m.group()] for m in pattern.finditer(s.text) if m.group() in owner]
-            if pattern is not None
-            else []
-            for s in sentences
-        ]
-        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named)
+        named: list[list[int]] = []
+        called: dict[int, set[str]] = {}
+        for sentence in sentences:
+            found = [m for m in pattern.finditer(sentence.text)] if pattern is not None else []
+            named.append([owner[m.group()] for m in found if m.group() in owner])
+            for match in found:
+                if match.group() in owner:
+                    nouns = called.setdefault(owner[match.group()], set())
+                    nouns.update(_nouns_beside(sentence.text, match))
+        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named, called)
+
+
+_NOUN_AFTER = re.compile(rf",? (?:an?|the) (?:[\w-]+ ){{0,3}}?(?P<noun>{_GENERIC_NOUNS})\b", re.I)
+_NOUN_BEFORE = re.compile(rf"\b(?:an?|the) (?:[\w-]+ ){{0,2}}?(?P<noun>{_GENERIC_NOUNS}),? $", re.I)
+
+
+def _nouns_beside(text: str, match: re.Match[str]) -> set[str]:
+    """'X, an armed group' and 'the charity X': the noun set beside a name."""
+    found = set()
+    after = _NOUN_AFTER.match(text, match.end())
+    if after:
+        found.add(after.group("noun").lower())
+    before = _NOUN_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+    if before:
+        found.add(before.group("noun").lower())
+    return found
 
 
 def _names(draft: EntityDraft) -> list[str]:
@@ -350,7 +372,7 @@ def _referent(
     if generic is not None:
         noun = (generic.group("noun") or generic.group("noun2")).lower()
         orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
-        called = [i for i in orgs if _called(noun, drafts[i], mentions.sentences)]
+        called = [i for i in orgs if noun in mentions.called.get(i, set())]
         orgs = called or orgs
         if (generic.group("det") or generic.group("det2")).lower() == "its":
             skip = fact.sentence.id
@@ -358,18 +380,6 @@ def _referent(
     if nearest is None and generic is not None:
         return _main_org(orgs, mentions)
     return nearest
-
-
-def _called(noun: str, draft: EntityDraft, sentences: list[Sentence]) -> bool:
-    """Whether the article calls the organisation by the noun: 'the Red Dune Brigades, an
-    armed group operating in ...', 'the charity Open Hands International'."""
-    name = re.escape(draft.name)
-    pattern = re.compile(
-        rf"{name},? (?:an?|the) (?:[\w-]+ ){{0,3}}?{noun}\b"
-        rf"|\b(?:an?|the) (?:[\w-]+ ){{0,2}}?{noun},? {name}\b",
-        re.IGNORECASE,
-    )
-    return any(pattern.search(s.text) for s in sentences)
 
 
 def _owner(
