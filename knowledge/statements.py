@@ -291,6 +291,13 @@ _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
 
 
+def _function_words(speaker: str) -> bool:
+    """A speaker of function words only ('if', 'as'), no one who could speak."""
+    pronouns = {"he", "she", "it", "they", "we", "i", "you"}
+    words = speaker.lower().split()
+    return all(w in lexicon().stopwords and w not in pronouns for w in words)
+
+
 def _statement(
     sentence: Sentence, match: re.Match[str], same_speaker: str | None = None, since: int = 0
 ) -> FactDraft | None:
@@ -308,8 +315,8 @@ def _statement(
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
-    if not speaker or speaker.lower() in {"that", "which", "who"}:
-        return None
+    if not speaker or speaker.lower() in {"that", "which", "who"} or _function_words(speaker):
+        return None  # 'whether a ceasefire, if agreed, would ...': 'if' agrees to nothing
     cue, cue_end = _cue_phrase(text, match)
     quotes = quote_spans(text)
     if cue in _OBJECT_CUES and not quotes and not _SPEECH_AFTER.match(text[cue_end:]):

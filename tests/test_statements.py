@@ -243,6 +243,12 @@ def test_report_finding(text: str, slots: dict[str, str]) -> None:
     assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
 
 
+def test_a_function_word_is_no_speaker() -> None:
+    """'whether a ceasefire, if agreed, would cover the valley': no one agreed to anything."""
+    text = "It was not clear whether a ceasefire, if agreed, would cover the Hollin valley."
+    assert find_statements(article_from_text(text).sentences) == []
+
+
 def test_a_plural_noun_is_no_cue() -> None:
     """'member states', 'insurance claims' are nouns; 'states that' is a cue."""
     texts = ["The six member states pledged to act.", "The union states that pay is too low."]
