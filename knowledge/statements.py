@@ -147,6 +147,7 @@ def _speaker_before(text: str, cue_start: int) -> str:
         if start < 2 or text[start - 2] != "," or text[start - 1] in '”"' or start <= floor:
             break  # never reach back into a quotation ('“It rained,” said X') or a dateline
         start = max(clause_start(text, start - 2), floor)
+        start = _before_subordinate(text, start, floor)
     parts = text[start:cue_start].strip(" ,").split(", ")
     if len(parts) > 1 and _AUXILIARY_ONLY.match(parts[-1]):
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
@@ -158,6 +159,17 @@ def _speaker_before(text: str, cue_start: int) -> str:
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
         speaker = speaker[time.end :].strip(" ,")
     return re.sub(r"^(?:and|but|then|so)\s+", "", speaker)
+
+
+_SUBORDINATOR = re.compile(r"[a-z] (?:as|when|while|after|before) $")
+
+
+def _before_subordinate(text: str, start: int, floor: int) -> int:
+    """'Reyvik, speaking to reporters as he left the house, warned': the clause after 'as' is
+    inside the apposition; the speaker stands before it."""
+    if _SUBORDINATOR.search(text, max(0, start - 12), start):
+        return max(clause_start(text, text.rfind(" ", 0, start - 1)), floor)
+    return start
 
 
 def _is_described_speaker(text: str, start: int, cue_start: int, tail: str) -> bool:
@@ -241,6 +253,7 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 _APPOSITIVE_TAIL = re.compile(
     r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
     r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
+    r"|(?:speaking|standing|sitting|writing|talking) (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
 _DESCRIPTION = re.compile(r"^(?:the|its|his|her|their|an?) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")

@@ -185,6 +185,11 @@ CASES = [
         },
     ),
     (
+        "Reyvik, speaking briefly to reporters as he left Tessary House, warned that a "
+        "ceasefire on paper would cost lives.",
+        {"speaker": "Reyvik"},
+    ),
+    (
         "The talks focused on compensation and on the company's safety records, a ministry "
         "official said.",
         {"speaker": "a ministry official"},
