@@ -118,7 +118,7 @@ _ACTION = re.compile(
     rf"(?P<rest>(?:[^.;]|\.(?=\d))*)"
 )
 _CLAUSE_BREAK = re.compile(
-    r", and |; |, but | as (?=[a-z]+s [a-z]+ed\b)"
+    r", and |; |, but |, while (?=[a-z]+ [a-z]+ed\b)| as (?=[a-z]+s [a-z]+ed\b)"
     r"|\b(?:said|says|announced|added)(?: on \w+)?(?: that)? (?=(?:the|its|their) [a-z]"
     r"|(?:it|they) (?:had |has |have |would |will )?[a-z]+ed\b)"
 )
@@ -179,7 +179,16 @@ def _subject_before(text: str, start: int) -> str:
         earlier = clause_start(text, begin - 2)
         subject = text[earlier:start].strip(' ,“"')
         begin = earlier
+    if _INDEFINITE.match(subject) and begin >= 2 and text[begin - 2] == ",":
+        # 'Rovik, a 61-year-old former defence minister, met Marsk': Rovik met him
+        name = text[clause_start(text, begin - 2) : begin - 2].strip(' ,“"')
+        if _NAME.fullmatch(name):
+            return name
     return subject
+
+
+_INDEFINITE = re.compile(r"^(?:an?|\d{1,3})\b")
+_NAME = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
 
 
 def find_meetings(sentences: list[Sentence]) -> list[FactDraft]:
@@ -322,6 +331,8 @@ def _coordinated(
     found = _AND_VERB.search(text, start, stop)
     if found is None or found.group("verb").split()[-1] in lexicon().cue_verbs:
         return []
+    if _SUBORDINATE.search(text, start, found.start()):
+        return []  # 'toured X a day after a fire swept through it and killed 31': the fire's
     draft = FactDraft("action", sentence, found.start() + 5, found.end())
     draft.put("agent", first.slots.get("agent"))
     entity = first.entities.get("agent")
@@ -336,6 +347,13 @@ def _coordinated(
     return [draft]
 
 
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|although|though|whereas|where) "
+    r"(?:an?|the|its|his|her|their|[A-Z]\w*|[a-z]+s)\b(?: [\w-]+){0,3}? "
+    rf"(?:[a-z]+ed|{_IRREGULAR})\b"
+)
+"""A clause of its own inside the action ('a day after a fire swept ...', not 'before a
+magistrate'): a verb coordinated within it has that clause's subject, not the agent's."""
 _OPENING = re.compile(
     r"(?:Under|In|At|After|Before|During|Since|Despite|Following|Amid|Earlier|Later|Meanwhile"
     r"|However|Separately|On [A-Z][a-z]+day)(?: [^,;“\"]{2,60}?)?, (?=[a-z]|[A-Z][a-z]+ [a-z])"

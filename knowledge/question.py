@@ -696,7 +696,7 @@ def analyse(text: str, index: Index) -> Question:
         bool(
             re.match(r"^(?:who|what)(?: is| was| are| were|'s| s)\b(?! \w+ing\b)", " ".join(words))
         )
-        and not (len(words) > 2 and _participle(words[2]))
+        and not (len(words) > 2 and 2 not in covered and _participle(words[2]))
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
     )
     return question

@@ -238,6 +238,10 @@ def link_slots(
             text = fact.slots.get(slot)
             if not text or pattern is None:
                 continue
+            holder = _role_holder(text, drafts) if slot in _WHO_SLOTS else None
+            if holder is not None:
+                fact.entities[slot] = ids[holder]
+                continue
             match = _best(pattern, text, slot, kinds)
             if match is not None:
                 fact.entities[slot] = ids[owner[match]]
@@ -257,6 +261,26 @@ def link_slots(
                     fact.entities[slot] = ids[referent]
         if fact.kind == "statement" and "speaker" in fact.entities:
             spoken[speaker] = fact.entities["speaker"]
+
+
+_WHO_SLOTS = frozenset({"speaker", "agent", "partner", "subject"})
+_OWNED_ROLE = re.compile(r"^(?:[Tt]he )?(?P<owner>[A-Z][\w-]*)['’]s (?P<role>[a-z][a-z -]*[a-z])$")
+
+
+def _role_holder(text: str, drafts: list[EntityDraft]) -> int | None:
+    """'Velandia's labour minister toured ...' is the one person whose title is that role
+    ('Labour Minister Teodora Vasko'), not the country the words name."""
+    match = _OWNED_ROLE.match(text.strip())
+    if match is None:
+        return None
+    role = match.group("role")
+    holders = {
+        i
+        for i, draft in enumerate(drafts)
+        if draft.kind == "person"
+        and any(_OWNED_ROLE.sub(r"\g<role>", t).lower() == role for t in draft.titles)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str]) -> str | None:
@@ -279,6 +303,9 @@ def _best(pattern: re.Pattern[str], text: str, slot: str, kinds: dict[str, str])
         return head.group()  # 'The conservative Civic Union of Prime Minister Anders Holm'
     if slot in {"speaker", "agent", "partner"} and people:
         return people[-1]
+    bodies = [m for m in matches if kinds[m] == "organisation"]
+    if slot in {"speaker", "agent", "partner", "source"} and bodies:
+        return max(bodies, key=len)  # 'Norvanian broadcaster NRV': the country only qualifies
     if slot in {"subject", "holder"}:
         return matches[0]  # the head of 'The Al-Aqsa mosque compound in ... Jerusalem'
     return max(matches, key=len)
@@ -292,6 +319,9 @@ class _OrgMentions:
     sentences: list[Sentence]
     position: dict[str, int]
     named: list[list[int]]
+    called: dict[int, set[str]]
+    """The nouns the article calls each organisation by: 'the Red Dune Brigades, an armed
+    group', 'the charity Open Hands International'."""
 
     @classmethod
     def of(cls, drafts: list[EntityDraft], sentences: list[Sentence]) -> _OrgMentions:
@@ -299,13 +329,32 @@ class _OrgMentions:
         owner = {n: i for i, d in enumerate(drafts) if d.kind == "organisation" for n in _names(d)}
         others = [n for d in drafts if d.kind != "person" for n in _names(d)]
         pattern = mention_pattern([*owner, *others])
-        named = [
-            [owner[m.group()] for m in pattern.finditer(s.text) if m.group() in owner]
-            if pattern is not None
-            else []
-            for s in sentences
-        ]
-        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named)
+        named: list[list[int]] = []
+        called: dict[int, set[str]] = {}
+        for sentence in sentences:
+            found = [m for m in pattern.finditer(sentence.text)] if pattern is not None else []
+            named.append([owner[m.group()] for m in found if m.group() in owner])
+            for match in found:
+                if match.group() in owner:
+                    nouns = called.setdefault(owner[match.group()], set())
+                    nouns.update(_nouns_beside(sentence.text, match))
+        return cls(sentences, {s.id: i for i, s in enumerate(sentences)}, named, called)
+
+
+_NOUN_AFTER = re.compile(rf",? (?:an?|the) (?:[\w-]+ ){{0,3}}?(?P<noun>{_GENERIC_NOUNS})\b", re.I)
+_NOUN_BEFORE = re.compile(rf"\b(?:an?|the) (?:[\w-]+ ){{0,2}}?(?P<noun>{_GENERIC_NOUNS}),? $", re.I)
+
+
+def _nouns_beside(text: str, match: re.Match[str]) -> set[str]:
+    """'X, an armed group' and 'the charity X': the noun set beside a name."""
+    found = set()
+    after = _NOUN_AFTER.match(text, match.end())
+    if after:
+        found.add(after.group("noun").lower())
+    before = _NOUN_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+    if before:
+        found.add(before.group("noun").lower())
+    return found
 
 
 def _names(draft: EntityDraft) -> list[str]:
@@ -323,6 +372,8 @@ def _referent(
     if generic is not None:
         noun = (generic.group("noun") or generic.group("noun2")).lower()
         orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        called = [i for i in orgs if noun in mentions.called.get(i, set())]
+        orgs = called or orgs
         if (generic.group("det") or generic.group("det2")).lower() == "its":
             skip = fact.sentence.id
     nearest = _nearest_org(fact, set(orgs), mentions, skip)

@@ -31,6 +31,9 @@ _BOILERPLATE = re.compile(
     r"download (?:our|the) app|privacy policy|terms of (?:use|service)",
     re.IGNORECASE,
 )
+_LABELLED = re.compile(r"^[A-Z][a-z]+(?: [A-Z]?[a-z]+)?: \S")
+"""'Our Standards: The Trust Principles.', 'Topics: Europe': a short labelled line of the page."""
+_LABELLED_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _ONE_SENTENCE = re.compile(r"\s*[^\s.!?…][^.!?…\n]*[.!?…]?[\"'”’)\]]*\s*$")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
@@ -99,6 +102,8 @@ def _is_boilerplate(block: str) -> bool:
     """Page furniture: a short block without a sentence ending, or a known prompt (or lines
     of them: 'Sign up here ...' / 'Read more: ...' / 'Our Standards: ...')."""
     if _BOILERPLATE.search(block) and len(block) < 160:
+        return True
+    if _LABELLED.match(block) and len(block.split()) <= _LABELLED_WORDS and "\n" not in block:
         return True
     lines = [line for line in block.splitlines() if line.strip()]
     if len(lines) > 1 and all(len(line) < 120 for line in lines):

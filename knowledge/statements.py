@@ -148,6 +148,7 @@ def _speaker_before(text: str, cue_start: int) -> str:
         if start < 2 or text[start - 2] != "," or text[start - 1] in '”"' or start <= floor:
             break  # never reach back into a quotation ('“It rained,” said X') or a dateline
         start = max(clause_start(text, start - 2), floor)
+        start = _before_subordinate(text, start, floor)
     parts = text[start:cue_start].strip(" ,").split(", ")
     if len(parts) > 1 and _AUXILIARY_ONLY.match(parts[-1]):
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
@@ -159,6 +160,17 @@ def _speaker_before(text: str, cue_start: int) -> str:
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
         speaker = speaker[time.end :].strip(" ,")
     return re.sub(r"^(?:and|but|then|so)\s+", "", speaker)
+
+
+_SUBORDINATOR = re.compile(r"[a-z] (?:as|when|while|after|before) $")
+
+
+def _before_subordinate(text: str, start: int, floor: int) -> int:
+    """'Reyvik, speaking to reporters as he left the house, warned': the clause after 'as' is
+    inside the apposition; the speaker stands before it."""
+    if _SUBORDINATOR.search(text, max(0, start - 12), start):
+        return max(clause_start(text, text.rfind(" ", 0, start - 1)), floor)
+    return start
 
 
 def _is_described_speaker(text: str, start: int, cue_start: int, tail: str) -> bool:
@@ -242,9 +254,10 @@ def _cue_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
 _APPOSITIVE_TAIL = re.compile(
     r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
     r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
+    r"|(?:speaking|standing|sitting|writing|talking) (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
-_DESCRIPTION = re.compile(r"^(?:the|its|his|her|their) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
+_DESCRIPTION = re.compile(r"^(?:the|its|his|her|their|an?) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
 """'the ministry', 'its developer', 'the country’s health ministry': no name, no clause."""
 _NAME_ONLY = re.compile(
     r"^(?:(?:the|and) )?[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al|bin))*$"
@@ -292,6 +305,13 @@ _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
 
 
+def _function_words(speaker: str) -> bool:
+    """A speaker of function words only ('if', 'as'), no one who could speak."""
+    pronouns = {"he", "she", "it", "they", "we", "i", "you"}
+    words = speaker.lower().split()
+    return all(w in lexicon().stopwords and w not in pronouns for w in words)
+
+
 def _statement(
     sentence: Sentence, match: re.Match[str], same_speaker: str | None = None, since: int = 0
 ) -> FactDraft | None:
@@ -309,8 +329,8 @@ def _statement(
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
     if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
-    if not speaker or speaker.lower() in {"that", "which", "who"}:
-        return None
+    if not speaker or speaker.lower() in {"that", "which", "who"} or _function_words(speaker):
+        return None  # 'whether a ceasefire, if agreed, would ...': 'if' agrees to nothing
     cue, cue_end = _cue_phrase(text, match)
     quotes = quote_spans(text)
     if cue in _OBJECT_CUES and not quotes and not _SPEECH_AFTER.match(text[cue_end:]):

@@ -300,6 +300,17 @@ def test_coordinated_verb_is_a_second_action() -> None:
     ]
 
 
+def test_verb_coordinated_inside_a_subordinate_clause_is_not_the_agent_s() -> None:
+    """'X toured the factory a day after a fire swept through it and killed 31 workers': the
+    fire killed them, not X."""
+    text = (
+        "The minister toured the factory on Tuesday, a day after a fire swept through the "
+        "building and killed at least 31 workers."
+    )
+    actions = find_actions(article_from_text(text).sentences)
+    assert [a.slots.get("verb") for a in actions] == ["toured"]
+
+
 def test_called_on_is_no_action() -> None:
     """'called on both sides to return' is a statement, not an action 'called'."""
     sentences = article_from_text("Minister Eva Lind called on both sides to talk.").sentences
@@ -331,3 +342,12 @@ def test_reason_and_purpose_cues(text: str, cue: str, finder: Callable[..., Phra
     """Why-questions find their answer where a sentence gives a cause or an aim."""
     found = finder(text)
     assert found is not None and found.text.startswith(cue)
+
+
+def test_a_name_before_an_indefinite_apposition_is_who_met() -> None:
+    """'Rovik, a 61-year-old former defence minister, met Marsk': Rovik met Marsk."""
+    text = "Rovik, a 61-year-old former defence minister, met Marsk at the palace for two hours."
+    meetings = find_meetings(article_from_text(text).sentences)
+    assert [(m.slots.get("agent"), m.slots.get("partner")) for m in meetings] == [
+        ("Rovik", "Marsk")
+    ]

@@ -183,6 +183,14 @@ def test_who_is_doing_something_is_no_definition() -> None:
     assert analyse("Who is the board?", index).definition
 
 
+def test_who_underwent_something_is_no_definition() -> None:
+    """'Who was arrested?' asks who underwent it; 'Who was Fred?' who someone was."""
+    index = build_index(build_fact_base("Police arrested Fred Lang, the plant's manager.\n"))
+    assert not analyse("Who was arrested?", index).definition
+    assert not analyse("Who was held?", index).definition
+    assert analyse("Who was Fred?", index).definition
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))

@@ -156,3 +156,39 @@ def test_a_party_of_a_person_is_the_party() -> None:
         names.get(f.slots["agent"].entity or "") for f in fact_base.facts if f.kind == "action"
     ]
     assert (agents, holm.titles) == (["Civic Union"], ["Prime Minister"])
+
+
+def test_a_country_s_role_is_the_person_holding_it() -> None:
+    """'Velandia's labour minister toured ...' is Labour Minister Teodora Vasko, not Velandia."""
+    fact_base = build_fact_base(
+        "Velandia's labour minister toured the factory on Tuesday. Labour Minister Teodora "
+        "Vasko spent about 40 minutes there. Textiles are 18 percent of Velandian exports."
+    )
+    toured = next(
+        f for f in fact_base.facts if f.kind == "action" and "toured" in f.slots["verb"].text
+    )
+    assert toured.slots["agent"].entity == "person:teodora-vasko"
+
+
+def test_the_group_is_the_organisation_the_article_calls_a_group() -> None:
+    """'The group has kidnapped before' is the Red Dune Brigades, 'an armed group', not the
+    United Nations named since."""
+    fact_base = build_fact_base(
+        "Five aid workers were held by the Red Dune Brigades, an armed group in the south. "
+        "The Brigades emerged in 2016, according to a United Nations report. "
+        "The group has previously kidnapped foreigners in order to finance its operations."
+    )
+    kidnapped = next(
+        f for f in fact_base.facts if f.kind == "action" and f.slots["agent"].text == "The group"
+    )
+    assert kidnapped.slots["agent"].entity == "organisation:red-dune-brigades"
+
+
+def test_a_country_s_adjective_before_an_outlet_only_qualifies_it() -> None:
+    """'according to Norvanian broadcaster NRV': the source is NRV, not Norvane."""
+    fact_base = build_fact_base(
+        "Talks were held in Norvane on Tuesday. Haddane met the group twice, according to "
+        "Norvanian broadcaster NRV, which cited a cable."
+    )
+    report = next(f for f in fact_base.facts if f.kind == "report")
+    assert report.slots["source"].entity == "organisation:nrv"

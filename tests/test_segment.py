@@ -312,3 +312,17 @@ def test_a_long_reuters_byline_is_the_credit_line() -> None:
     text = f"SAINT-LORAN (Reuters) - The leaders met on Tuesday, officials said.\n\n{byline}\n"
     layout = find_layout(text)
     assert layout.credit_line == byline and len(layout.body) == 1
+
+
+def test_a_short_labelled_line_after_the_byline_is_boilerplate() -> None:
+    """'Our Standards: The Trust Principles.' in a block of its own ends like a sentence, yet
+    it is page furniture: the byline before it is still the credit line."""
+    text = (
+        "KESSLAU (Reuters) - Prosecutors raided the bank, officials said.\n\n"
+        "Reporting by Anna Leclerc and Jonas Weir; Editing by Martin Hale\n\n"
+        "Sign up for our Business Briefing newsletter to get the top stories every morning.\n\n"
+        "Our Standards: The Trust Principles.\n"
+    )
+    layout = find_layout(text)
+    assert layout.credit_line is not None and layout.credit_line.startswith("Reporting by")
+    assert len(layout.body) == 1

@@ -184,6 +184,16 @@ CASES = [
             "content": "she took responsibility for the delay",
         },
     ),
+    (
+        "Reyvik, speaking briefly to reporters as he left Tessary House, warned that a "
+        "ceasefire on paper would cost lives.",
+        {"speaker": "Reyvik"},
+    ),
+    (
+        "The talks focused on compensation and on the company's safety records, a ministry "
+        "official said.",
+        {"speaker": "a ministry official"},
+    ),
 ]
 
 
@@ -245,6 +255,12 @@ def test_report_finding(text: str, slots: dict[str, str]) -> None:
     """What a report or study found is a report fact with the document as its source."""
     drafts = find_reports(article_from_text(text).sentences)
     assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
+
+
+def test_a_function_word_is_no_speaker() -> None:
+    """'whether a ceasefire, if agreed, would cover the valley': no one agreed to anything."""
+    text = "It was not clear whether a ceasefire, if agreed, would cover the Hollin valley."
+    assert find_statements(article_from_text(text).sentences) == []
 
 
 def test_a_plural_noun_is_no_cue() -> None:
