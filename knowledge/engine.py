@@ -16,7 +16,7 @@ from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, clean
 from knowledge.render import clip_answer, concise_answer, example_for, example_questions
-from knowledge.schema import FactBase
+from knowledge.schema import Entity, FactBase
 from knowledge.statements import DATELINE
 
 __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
@@ -300,6 +300,14 @@ def _role_named(question: Question, index: Index, sentence: int) -> bool:
     Chief Oren Talvik', 'Jonah Whitcombe, the company's chief executive'."""
     head = (question.asked or tuple(question.words))[-1]
     text = index.sentences[sentence].text
+    # 'Who is the president of Calvessa?': the holder must be the country's ('Calvessan
+    # President X'), not any president the sentence names ('Sarvenian President Ilsa Dravnik')
+    owners = [
+        re.escape(n)
+        for e in question.entities
+        if (place := index.entities.get(e)) is not None and _country(place)
+        for n in [place.name, *place.aliases]
+    ]
     for entity_id in index.sentence_entities[sentence]:
         entity = index.entities.get(entity_id)
         if entity is None or entity.kind != "person":
@@ -307,9 +315,23 @@ def _role_named(question: Question, index: Index, sentence: int) -> bool:
         for name in (re.escape(n) for n in [entity.name, *entity.aliases]):
             before = rf"\b{head}s?\W{{1,3}}{name}"
             after = rf"{name},\s+(?:[\w'’-]+\s+){{0,5}}{head}s?\b"
+            if owners:
+                owner = "|".join(owners)
+                before = rf"\b(?:{owner})\w*(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{before[2:]}"
+                after = rf"{name},\s+(?:[\w'’-]+\s+){{0,5}}{head}s?\s+of\s+(?:the\s+)?(?:{owner})"
             if re.search(f"{before}|{after}", text, re.IGNORECASE):
                 return True
     return False
+
+
+def _country(entity: Entity) -> bool:
+    """A one-word place the article also turns into an adjective ('Calvessa', 'Calvessan')."""
+    name = entity.name
+    return (
+        entity.kind == "place"
+        and " " not in name
+        and any(a != name and " " not in a and a[:4] == name[:4] for a in entity.aliases)
+    )
 
 
 _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(\w+)(.*)", re.IGNORECASE)

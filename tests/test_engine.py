@@ -488,6 +488,24 @@ def test_when_will_asks_what_is_to_come() -> None:
     assert answer.answered and answer.sources[0].text.startswith("It was not clear")
 
 
+
+def test_the_president_of_a_country_is_not_any_president_named() -> None:
+    """'Who is the president of Calvessa?': 'Sarvenian President Ilsa Dravnik' holds a
+    presidency, not Calvessa's; the article names no Calvessan president."""
+    engine = Engine(
+        build_fact_base(
+            "SAINT-LORAN, Calvessa (Reuters) - Sarvenian President Ilsa Dravnik and Tolmari Prime"
+            " Minister Tomas Oberin met for talks on Tuesday.\n\nCalvessan officials said the"
+            " talks would resume.\n\nCalvessa's foreign minister, Renata Quillon, carried"
+            " proposals between them.\n"
+        )
+    )
+    assert not engine.ask("Who is the president of Calvessa?").answered
+    assert engine.ask("Who is the president of Sarvenia?").answer == (
+        "Ilsa Dravnik is the Sarvenian President"
+    )
+
+
 DOCKS = (
     "Dockworkers at the port of Selby began an indefinite strike on Monday, halting container "
     "traffic.\n\nThe national chamber of commerce estimated that the stoppage was costing the "
