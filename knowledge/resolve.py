@@ -179,11 +179,12 @@ def resolve_descriptions(facts: list[FactDraft], drafts: list[EntityDraft]) -> N
     and then by name gives the names' entities those descriptions as aliases."""
     people = [d for d in drafts if d.kind == "person"]
     meetings = [f for f in facts if f.kind == "meeting"]
+    pairs = [m for m in meetings if _named_pair(m, people)]  # once: a long article has many
     for fact in meetings:
         agent, partner = fact.slots.get("agent", ""), fact.slots.get("partner", "")
         if not agent or not partner or _is_person_text(agent + partner, people):
             continue
-        named = [m for m in meetings if m is not fact and _named_pair(m, people)]
+        named = [m for m in pairs if m is not fact]
         named.sort(key=lambda m: abs(m.sentence.paragraph - fact.sentence.paragraph))
         if not named or abs(named[0].sentence.paragraph - fact.sentence.paragraph) > 2:
             continue
@@ -194,6 +195,8 @@ def resolve_descriptions(facts: list[FactDraft], drafts: list[EntityDraft]) -> N
                 person.aliases.add(_bare(description))
                 fact.slots[f"{role}_as_written"] = description
                 fact.slots[role] = f"{person.name} ({description})"
+        if fact not in pairs and _named_pair(fact, people):
+            pairs.append(fact)  # named now, it can name the descriptions of later meetings
 
 
 def _named_pair(fact: FactDraft, people: list[EntityDraft]) -> bool:
