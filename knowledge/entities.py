@@ -616,11 +616,15 @@ def _org_appositions(collector: _Collector, body: str) -> None:
 def _drop_fragments(collector: _Collector, body: str) -> None:
     """'Open Hands International, which ...' opening a sentence loses 'Open' as a common word;
     the 'Hands International' left is only ever part of a longer name the article uses."""
-    names = [d.name for d in collector.drafts.values()]
+    ending: dict[str, list[str]] = {}  # 'Hands International' -> names ending in it
+    for name in (d.name for d in collector.drafts.values()):
+        words = name.split(" ")
+        for i in range(1, len(words)):
+            ending.setdefault(" ".join(words[i:]), []).append(name)
     for key, draft in list(collector.drafts.items()):
         if draft.titles or draft.kind == "date":
             continue
-        longer = [n for n in names if n != draft.name and n.endswith(f" {draft.name}")]
+        longer = [n for n in ending.get(draft.name, []) if n != draft.name]
         if not longer:
             continue
         alone = len(re.findall(rf"(?<![\w-]){re.escape(draft.name)}(?![\w-])", body))
