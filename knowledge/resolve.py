@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.entities import EntityDraft, mention_pattern
 from knowledge.schema import Sentence
@@ -419,10 +420,15 @@ def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:
 def _is_kind(noun: str, draft: EntityDraft) -> bool:
     """'the ministry' can be the Health Ministry, 'the company' Corvane Biologics (its name says
     no other kind), never the Medicines Agency; 'the movement' or 'the group' can be any."""
+    return _kind_fits(noun, draft.name, frozenset(draft.aliases))
+
+
+@lru_cache(maxsize=65536)
+def _kind_fits(noun: str, name: str, aliases: frozenset[str]) -> bool:
     kind = next((k for k, words in _KINDS.items() if noun in words), None)
     if kind is None:
         return True
-    words = {w.lower() for name in [draft.name, *draft.aliases] for w in name.split()}
+    words = {w.lower() for text in [name, *aliases] for w in text.split()}
     if noun in words or words & _KINDS[kind]:
         return True
     if any(words & other for k, other in _KINDS.items() if k != kind):
