@@ -263,7 +263,9 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         and not _FUTURE.search(index.sentences[i].text)
     ):
         fit *= PAST_FIT
-    if question.wh == "duration" and not index.durations[i] and not not_known:
+    # 'How long is the front line?' asks for a length ('the 400-km frontier'), not a time
+    length = question.wh == "duration" and index.measures[i] and _LENGTH_ASKED.search(question.text)
+    if question.wh == "duration" and not index.durations[i] and not not_known and not length:
         fit *= 0.3
     if question.wh == "age" and not _states_age(question, index, facts):
         fit *= 0.3
@@ -280,6 +282,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     return fit, bonus, not_known
 
 
+_LENGTH_ASKED = re.compile(r"\bhow long (?:is|was|are|were|will be|would be)\b", re.IGNORECASE)
 PAST_FIT = 0.5
 """'When will the crossing reopen?' and a sentence that tells only of what has happened."""
 _FUTURE = re.compile(

@@ -488,7 +488,6 @@ def test_when_will_asks_what_is_to_come() -> None:
     assert answer.answered and answer.sources[0].text.startswith("It was not clear")
 
 
-
 def test_the_president_of_a_country_is_not_any_president_named() -> None:
     """'Who is the president of Calvessa?': 'Sarvenian President Ilsa Dravnik' holds a
     presidency, not Calvessa's; the article names no Calvessan president."""
@@ -504,6 +503,18 @@ def test_the_president_of_a_country_is_not_any_president_named() -> None:
     assert engine.ask("Who is the president of Sarvenia?").answer == (
         "Ilsa Dravnik is the Sarvenian President"
     )
+
+
+def test_how_long_is_a_thing_asks_for_its_length() -> None:
+    """'How long is the detour?' wants 'a detour of more than 400 km', not a time."""
+    engine = Engine(
+        build_fact_base(
+            "The crossing was closed for 14 days after a shooting.\n\n"
+            "Lorries must now take a detour of more than 400 km through the mountains.\n"
+        )
+    )
+    answer = engine.ask("How long is the detour lorries take now?")
+    assert answer.answered and "400 km" in answer.sources[0].text
 
 
 DOCKS = (
