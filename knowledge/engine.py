@@ -207,9 +207,9 @@ class Engine:
             " from. Try:"
         )
         if _THANKS.search(asked):
-            intro = f"You're welcome! {about}"
+            intro = "You're welcome! Ask me anything else about the article, for example:"
         elif _GOODBYE.search(asked):
-            intro = f"Goodbye! If you come back, {about[0].lower()}{about[1:]}"
+            intro = "Goodbye! If you come back, you could ask:"
         else:
             intro = f"Hello! {about}"
         return _unanswered(asked, truncated, "greeting", intro, self.examples(3), 1.0)
