@@ -702,6 +702,8 @@ def analyse(text: str, index: Index) -> Question:
     return question
 
 
+_NAME_JOINS = {"of", "the", "and", "for"}
+"""Small words inside a name ('Bank of England', 'Doctors Without Borders' aside)."""
 _CASED_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]+")
 """Words as typed (capitals kept) and the other characters between them."""
 
@@ -716,11 +718,18 @@ def _foreign_names(
     'bank') the article may well use for something else."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for token in [*_CASED_WORD.findall(text)[1:], ""]:
+    typed = _CASED_WORD.findall(text)
+    lettered = [t for t in typed[1:] if t[:1].isalpha()]
+    if len(lettered) > 2 and sum(t[:1].isupper() for t in lettered) >= 0.75 * len(lettered):
+        return []  # 'When Was The Truce Agreed?': capitals say nothing about names
+    stops = lexicon().stopwords
+    for token in [*typed[1:], ""]:
         if token[:1].isupper() and not token.isupper():
             current.append(token.lower())
             continue
-        if len(current) > 1:
+        while current and current[0] in stops:
+            current = current[1:]  # 'The United Nations'
+        if len(current) > 1 and not any(w in stops and w not in _NAME_JOINS for w in current):
             runs.append(current)
         current = []
     spans = []
