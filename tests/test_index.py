@@ -59,6 +59,22 @@ def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None
     assert f"^@{penhale}" in index.concepts[i]
 
 
+MEETING = (
+    "Mr Aurel Kostanic met Foreign Minister Ilse Varnholt over dinner. "
+    "She asked him to drop his demand. He did not give her an answer, officials said.\n"
+)
+
+
+def test_pronouns_after_a_meeting_refer_to_the_people_who_met() -> None:
+    """After 'X met Y', 'She asked him ...' and 'He did not give her an answer' are about
+    both: 'she' is not Mr Kostanic, so 'him' is; 'he' (not the 'she' of the sentence before)
+    goes back to Kostanic, and 'her' is the other one."""
+    index = build_index(build_fact_base(MEETING))
+    ids = {e.name: e.id for e in index.fact_base.entities}
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He did not"))
+    assert {f"^@{ids['Aurel Kostanic']}", f"^@{ids['Ilse Varnholt']}"} <= index.concepts[i]
+
+
 STRIKE = (
     "Striking dockers marched through Portwell on Monday, police said.\n\n"
     "Three people suffered minor injuries when a barrier collapsed.\n"
