@@ -520,8 +520,9 @@ def _head_references(sentences: list[Sentence], entities: list[Entity]) -> dict[
 _LEANING = re.compile(r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
 """A sentence opening with a pronoun or a demonstrative goes on from the one before it."""
 
-_HE_OR_SHE = re.compile(r"^(?:He|She)(?=\W)")
-"""Only 'he'/'she' opening a sentence: an opening 'It' is as often 'It was not clear ...'."""
+_HE_OR_SHE = re.compile(r"^(?:(?P<he>He|His)|She|Her)(?=\W)")
+"""'He'/'She' (or 'His'/'Her') opening a sentence: an opening 'It' is as often 'It was not
+clear ...'."""
 
 
 def _pronoun_references(
@@ -543,13 +544,14 @@ def _pronoun_references(
             continue  # names someone: its pronouns may mean them
         here = {e for e in sentence_entities[i] if _kind(entities, e) == "person"}
         opening = _HE_OR_SHE.search(sentences[i].text)
+        pronoun = "" if opening is None else "He" if opening.group("he") else "She"
         if opening is not None and not here:
             person = _earlier_subject(
-                i, opening.group(), sentences, sentence_entities, entities, order, found, subjects
+                i, pronoun, sentences, sentence_entities, entities, order, found, subjects
             )
             found[i] |= {person} if person else set()
         if opening is not None and (here or found[i]):
-            subjects[i] = (opening.group(), set(here or found[i]))
+            subjects[i] = (pronoun, set(here or found[i]))
         if here or found[i]:
             found[i] |= _objects(
                 sentences[i].text,

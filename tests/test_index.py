@@ -75,6 +75,22 @@ def test_pronouns_after_a_meeting_refer_to_the_people_who_met() -> None:
     assert {f"^@{ids['Aurel Kostanic']}", f"^@{ids['Ilse Varnholt']}"} <= index.concepts[i]
 
 
+DRIVER = (
+    "Bogdan Kessel, a 52-year-old truck driver, has been stuck at the border since February. "
+    "He said he sleeps in his cab most nights. "
+    "His company has stopped paying him, and he has not seen his daughters since February.\n\n"
+    "The border crossing has been shut for three months.\n"
+)
+
+
+def test_an_opening_his_refers_to_the_man_of_the_sentence_before() -> None:
+    """'His company has stopped paying him' after a sentence about Kessel is about Kessel."""
+    index = build_index(build_fact_base(DRIVER))
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("His company"))
+    kessel = next(e.id for e in index.fact_base.entities if e.name == "Bogdan Kessel")
+    assert f"^@{kessel}" in index.concepts[i]
+
+
 STRIKE = (
     "Striking dockers marched through Portwell on Monday, police said.\n\n"
     "Three people suffered minor injuries when a barrier collapsed.\n"
