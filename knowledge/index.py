@@ -532,14 +532,13 @@ def _pronoun_references(
     order: list[list[str]],
 ) -> list[set[str]]:
     """'He is due to appear ...' names no one: 'he' is a person the sentences before (in the
-    same paragraph) talk about, and in 'She said she had spoken to her' 'her' is the other
-    one. Kept apart from the sentence's entities ('^@' concepts, scored like '~@'): as
-    entities they also steer answers and the conversation, which lost held-out questions."""
+    paragraph, or the one before when it opens one) talk about, and in 'She said she had
+    spoken to her' 'her' is the other one. Kept apart from the sentence's entities ('^@'
+    concepts, scored like '~@'): as entities they also steer answers and the conversation,
+    which lost held-out questions."""
     found: list[set[str]] = [set() for _ in sentences]
     subjects: dict[int, tuple[str, set[str]]] = {}
     for i in range(1, len(sentences)):
-        if sentences[i].paragraph != sentences[i - 1].paragraph:
-            continue
         if any(_kind(entities, e) == "person" for e in order[i]):
             continue  # names someone: its pronouns may mean them
         here = {e for e in sentence_entities[i] if _kind(entities, e) == "person"}
@@ -577,8 +576,8 @@ def _earlier_subject(
     person of that gender there who is not the other pronoun's subject ('She asked him ...
     He did not give her an answer')."""
     for j in range(i - 1, max(-1, i - 3), -1):
-        if sentences[j].paragraph != sentences[i].paragraph:
-            break
+        if sentences[j].paragraph not in (sentences[i].paragraph, sentences[i - 1].paragraph):
+            break  # a paragraph opening 'He ...' goes on from the one before, no further back
         said, subject = subjects.get(j, ("", set()))
         if said == pronoun and len(subject) == 1:
             return next(iter(subject))

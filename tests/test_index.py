@@ -91,6 +91,17 @@ def test_an_opening_his_refers_to_the_man_of_the_sentence_before() -> None:
     assert f"^@{kessel}" in index.concepts[i]
 
 
+def test_a_paragraph_opening_he_goes_on_from_the_paragraph_before() -> None:
+    """'He had led the board since 2016' opening a paragraph is about the chairman the
+    paragraph before names."""
+    text = (
+        "Chairman Tomas Harlen announced his resignation on Tuesday.\n\nHe had led it since 2016.\n"
+    )
+    index = build_index(build_fact_base(text))
+    harlen = next(e.id for e in index.fact_base.entities if e.name == "Tomas Harlen")
+    assert f"^@{harlen}" in index.concepts[1]
+
+
 STRIKE = (
     "Striking dockers marched through Portwell on Monday, police said.\n\n"
     "Three people suffered minor injuries when a barrier collapsed.\n"
