@@ -777,6 +777,48 @@ _SUBJECT_PRONOUN = re.compile(r"^[\s“\"‘'(]*(?P<p>she|he)\b", re.I)
 _OTHER_PRONOUN = re.compile(r"\b(?P<p>she|her|herself|he|his|him|himself)\b", re.I)
 
 
+_FEMALE_TITLES = frozenset(
+    [
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "madam",
+        "lady",
+        "dame",
+        "queen",
+        "princess",
+        "duchess",
+        "baroness",
+    ]
+)
+_MALE_TITLES = frozenset(["mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron"])
+_NOT_MALE = frozenset(["human", "german", "roman", "ottoman"])
+_TITLE_HEAD_END = frozenset(["for", "of", "at", "to", "in", "with", "from"])
+
+
+def _genders_from_titles(collector: _Collector) -> None:
+    """A role that says its holder's sex ('spokeswoman', 'chairman', 'Ms') decides it; only
+    the role's head counts ('spokesman for President Marsk' says nothing of Marsk)."""
+    for draft in collector.drafts.values():
+        if draft.kind != "person" or draft.gender is not None:
+            continue
+        said = {_title_gender(title) for title in draft.titles} - {None}
+        if len(said) == 1:
+            draft.gender = said.pop()
+
+
+def _title_gender(title: str) -> str | None:
+    for word in title.lower().split():
+        if word in _TITLE_HEAD_END:
+            return None
+        if word in _FEMALE_TITLES or word.endswith(("woman", "women")):
+            return "female"
+        if word in _MALE_TITLES or (word.endswith("man") and word not in _NOT_MALE):
+            return "male"
+    return None
+
+
 def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
     """Vote each person's gender from the pronouns that refer to them; the majority wins.
 
@@ -784,7 +826,8 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
     to (the first person of the sentence before); 'her'/'his' in a clause agree with its
     subject; a 'she said' after a quotation refers to the person named last before it.
     """
-    people = [d for d in collector.drafts.values() if d.kind == "person" and d.gender is None]
+    # people whose gender is known still take the pronouns that are theirs
+    people = [d for d in collector.drafts.values() if d.kind == "person"]
     votes: dict[str, list[str]] = {}
     previous_first: EntityDraft | None = None
     for sentence in sentences:
@@ -805,6 +848,11 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
                 if word == "him":
                     break  # 'ordered him to repay ... his release': someone else, from here on
                 quoted_cue = word in {"she", "he"}
+                if quoted_cue and pronoun.start() < named_at and not opening:
+                    # 'whether he would meet Marsk again before his departure': 'he' is the
+                    # subject, so Marsk is not, and the pronouns after are not hers
+                    _vote(votes, _nearest_before(here, text, start + pronoun.start()), word)
+                    break
                 if not quoted_cue and pronoun.start() < named_at:
                     continue  # 'Her rival, Tomas Ribeiro, ...': 'her' is someone else
                 person = (
@@ -815,7 +863,7 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
         if _ENDS_SAID.search(text):
             # '..., chief executive Nadia Farrow said. She said ...': she is the speaker
             previous_first = _nearest_before(here, text, len(text)) or previous_first
-    for person in people:
+    for person in [p for p in people if p.gender is None]:
         found = votes.get(person.name, [])
         female, male = found.count("female"), found.count("male")
         if female != male:
@@ -936,6 +984,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _merge_short_names(collector)
     _link_demonyms(collector, body)
     _definite_roles(collector, body)
+    _genders_from_titles(collector)
     _guess_genders(collector, sentences)
     return list(collector.drafts.values())
 

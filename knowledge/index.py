@@ -304,9 +304,11 @@ def build_index(fact_base: FactBase) -> Index:
     for i, sentence in enumerate(sentences):
         sentence_entities[i] |= named[i]
         concepts.append(_sentence_concepts(sentence, sentence_entities[i], entities, named[i]))
-    kinds: dict[str, str] = {e.id: e.kind for e in fact_base.entities}
-    for i, person in _pronoun_references(sentences, sentence_entities, kinds).items():
-        concepts[i].add(f"^@{person}")
+    salient = _salience(fact_base, position)
+    for i, people in enumerate(
+        _pronoun_references(sentences, sentence_entities, entities, salient)
+    ):
+        concepts[i] |= {f"^@{person}" for person in people}
     postings: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(concepts):
         for concept in found:
@@ -345,7 +347,7 @@ def build_index(fact_base: FactBase) -> Index:
         names_by_letter=by_letter,
         entities=entities,
         sentence_entities=sentence_entities,
-        salient=_salience(fact_base, position),
+        salient=salient,
         facts_by_sentence=facts_by_sentence,
         numbers=[bool(_NUMBER.search(s.text)) for s in sentences],
         counted=[_counted(s.text) for s in sentences],
@@ -518,29 +520,120 @@ def _head_references(sentences: list[Sentence], entities: list[Entity]) -> dict[
 _LEANING = re.compile(r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
 """A sentence opening with a pronoun or a demonstrative goes on from the one before it."""
 
-_HE_OR_SHE = re.compile(r"^(?:He|She)\b")
-"""Only 'he'/'she' opening a sentence: an opening 'It' is as often 'It was not clear ...'."""
+_HE_OR_SHE = re.compile(r"^(?:(?P<he>He|His)|She|Her)(?=\W)")
+"""'He'/'She' (or 'His'/'Her') opening a sentence: an opening 'It' is as often 'It was not
+clear ...'."""
 
 
 def _pronoun_references(
-    sentences: list[Sentence], sentence_entities: list[set[str]], kinds: dict[str, str]
-) -> dict[int, str]:
-    """'He is due to appear ...' names no one: 'he' is the one person the sentence before (in
-    the same paragraph) talks about. Kept apart from the sentence's entities ('^@' concepts,
-    scored like '~@'): as entities they also steer answers and the conversation, which lost
-    held-out questions."""
-    found: dict[int, str] = {}
+    sentences: list[Sentence],
+    sentence_entities: list[set[str]],
+    entities: dict[str, Entity],
+    order: list[list[str]],
+) -> list[set[str]]:
+    """'He is due to appear ...' names no one: 'he' is a person the sentences before (in the
+    paragraph, or the one before when it opens one) talk about, and in 'She said she had
+    spoken to her' 'her' is the other one. Kept apart from the sentence's entities ('^@'
+    concepts, scored like '~@'): as entities they also steer answers and the conversation,
+    which lost held-out questions."""
+    found: list[set[str]] = [set() for _ in sentences]
+    subjects: dict[int, tuple[str, set[str]]] = {}
     for i in range(1, len(sentences)):
-        if sentences[i].paragraph != sentences[i - 1].paragraph:
-            continue
-        if not _HE_OR_SHE.search(sentences[i].text):
-            continue
-        if any(kinds.get(e) == "person" for e in sentence_entities[i]):
-            continue
-        before = [e for e in sentence_entities[i - 1] if kinds.get(e) == "person"]
-        if len(before) == 1:
-            found[i] = before[0]
+        if any(_kind(entities, e) == "person" for e in order[i]):
+            continue  # names someone: its pronouns may mean them
+        here = {e for e in sentence_entities[i] if _kind(entities, e) == "person"}
+        opening = _HE_OR_SHE.search(sentences[i].text)
+        pronoun = "" if opening is None else "He" if opening.group("he") else "She"
+        if opening is not None and not here:
+            person = _earlier_subject(
+                i, pronoun, sentences, sentence_entities, entities, order, found, subjects
+            )
+            found[i] |= {person} if person else set()
+        if opening is not None and (here or found[i]):
+            subjects[i] = (pronoun, set(here or found[i]))
+        if here or found[i]:
+            found[i] |= _objects(
+                sentences[i].text,
+                sentence_entities[i - 1] | found[i - 1],
+                here | found[i],
+                entities,
+            )
     return found
+
+
+def _earlier_subject(
+    i: int,
+    pronoun: str,
+    sentences: list[Sentence],
+    sentence_entities: list[set[str]],
+    entities: dict[str, Entity],
+    order: list[list[str]],
+    found: list[set[str]],
+    subjects: dict[int, tuple[str, set[str]]],
+) -> str | None:
+    """The person an opening 'He'/'She' of sentence i goes on from, in the two sentences
+    before: the same pronoun's subject ('He had led the board ... He joined it'), else a
+    person of that gender there who is not the other pronoun's subject ('She asked him ...
+    He did not give her an answer')."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if sentences[j].paragraph not in (sentences[i].paragraph, sentences[i - 1].paragraph):
+            break  # a paragraph opening 'He ...' goes on from the one before, no further back
+        said, subject = subjects.get(j, ("", set()))
+        if said == pronoun and len(subject) == 1:
+            return next(iter(subject))
+        before = [
+            e
+            for e in (sentence_entities[j] | found[j]) - (subject if said else set())
+            if _kind(entities, e) == "person"
+        ]
+        person = _antecedent(before, order[j], entities, pronoun)
+        if person is not None:
+            return person
+    return None
+
+
+def _objects(
+    text: str, before: set[str], subjects: set[str], entities: dict[str, Entity]
+) -> set[str]:
+    """'She told him ...' after a sentence naming two people: 'him' is the one who is not
+    'she' (when only one such person of that gender is left)."""
+    found: set[str] = set()
+    for pronoun, gender in ((_HIM, "male"), (_HER, "female")):
+        if not pronoun.search(text):
+            continue
+        others = [
+            e
+            for e in before - subjects
+            if _kind(entities, e) == "person" and entities[e].gender in (None, gender)
+        ]
+        if len(others) == 1:
+            found.add(others[0])
+    return found
+
+
+_HIM = re.compile(r"\bhim\b")
+_HER = re.compile(r"\bher\b")
+
+
+def _kind(entities: dict[str, Entity], entity: str) -> str | None:
+    return entities[entity].kind if entity in entities else None
+
+
+def _antecedent(
+    people: list[str], order: list[str], entities: dict[str, Entity], pronoun: str
+) -> str | None:
+    """Of the people a sentence names, the one an opening 'He'/'She' of the next means: the
+    only one, else the only one of that gender, else the one named first (news writing's
+    subject comes first: 'Rovik met Marsk. He said ...')."""
+    gender = "male" if pronoun == "He" else "female"
+    people = [p for p in people if entities[p].gender in (None, gender)]
+    if len(people) <= 1:
+        return people[0] if people else None
+    agreeing = [p for p in people if entities[p].gender == gender]
+    if len(agreeing) == 1:
+        return agreeing[0]
+    first = [p for p in order if p in people]
+    return first[0] if first else None
 
 
 def _is_name(text: str) -> bool:

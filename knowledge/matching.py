@@ -399,6 +399,9 @@ def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float
             return 1.0  # 'Israeli military spokesman Daniel Hagari' speaks for Israel
     if kinds & {"statement"} and not asked & index.speakers:
         return NEVER_SPOKE_FIT
+    speaks = any(f.kind in ("statement", "not_known") for f in facts)
+    if question.wh == "what" and kinds == {"statement"} and not speaks:
+        return NEVER_SPOKE_FIT  # 'What did X say ...?' and a sentence in which no one speaks
     return PREDICATE_MISMATCH_FIT
 
 

@@ -117,10 +117,10 @@ def _recent_people(
     sentences: list[Sentence], people: list[EntityDraft]
 ) -> dict[tuple[str, str], str]:
     """For each sentence, the person a 'he' or 'she' in it most likely means: the last person
-    named before it (in this sentence or the two before), skipping one of the other gender."""
-    mentions: list[tuple[EntityDraft, str]] = []
+    named before it (in this sentence or the two before), skipping one of the other gender;
+    a 'he' or 'she' named before anyone in its sentence is the subject of the sentence before."""
     result: dict[tuple[str, str], str] = {}
-    window: list[list[tuple[EntityDraft, str]]] = []
+    window: list[tuple[Sentence, list[tuple[int, EntityDraft]]]] = []
     for sentence in sentences:
         found = sorted(
             (
@@ -131,15 +131,39 @@ def _recent_people(
             ),
             key=lambda item: (item[0], item[2], item[1].name),
         )
-        here = [(person, name) for _, person, name in found]
-        window = [*window[-2:], here]
-        mentions = [item for chunk in window for item in chunk]
-        for pronoun, gender in (("he", "male"), ("she", "female")):
-            for person, _ in reversed(mentions):
-                if person.gender in (None, gender):
-                    result[(sentence.id, pronoun)] = person.name
-                    break
+        here = [(at, person) for at, person, _ in found]
+        window = [*window[-2:], (sentence, here)]
+        mentions = [person for _, chunk in window for _, person in chunk]
+        pronoun = _PRONOUN.search(sentence.text)
+        opening = pronoun is not None and not any(at < pronoun.start() for at, _ in here)
+        for word, gender in (("he", "male"), ("she", "female")):
+            subject = _subject(window[:-1], gender) if opening else None
+            last = next((p for p in reversed(mentions) if p.gender in (None, gender)), None)
+            person = subject or last
+            if person is not None:
+                result[(sentence.id, word)] = person.name
     return result
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_ENDS_SAID = re.compile(r"[A-Za-z] (?:said|says|added|told reporters)[.!]?[”\"’']?\s*$")
+
+
+def _subject(
+    before: list[tuple[Sentence, list[tuple[int, EntityDraft]]]], gender: str
+) -> EntityDraft | None:
+    """The person a sentence opening with 'he'/'she' continues from the sentences before: the
+    speaker a sentence ends with ('..., Nadia Farrow said.'), else its first-named person of
+    that gender (news writing names its subject first: 'Olander said she met Wenzel. She ...')."""
+    for sentence, named in reversed(before):
+        fitting = [person for _, person in named if person.gender in (None, gender)]
+        if not fitting:
+            continue
+        if _ENDS_SAID.search(sentence.text) and named[-1][1] in fitting:
+            return named[-1][1]
+        agreeing = [person for person in fitting if person.gender == gender]
+        return agreeing[0] if len(set(map(id, agreeing))) == 1 else fitting[0]
+    return None
 
 
 def _pick(previous: list[tuple[str, bool]], pronoun: str, people: list[EntityDraft]) -> str | None:

@@ -291,6 +291,23 @@ def test_what_a_company_could_face_is_what_it_could_be_fined() -> None:
     assert not engine.ask("What prison term could Quillon's boss face?").answered
 
 
+DRIVER = (
+    "Bogdan Kessel, a 52-year-old truck driver, has been stuck at the border since February. "
+    "He said he sleeps in his cab most nights. "
+    "His company has stopped paying him, and he has not seen his daughters since February.\n\n"
+    "The border crossing has been shut for three months.\n"
+)
+
+
+def test_what_someone_said_is_not_answered_where_no_one_speaks() -> None:
+    """'What did Kessel's company say about stopping his pay?' is not answered by 'His company
+    has stopped paying him': that sentence tells what happened, not what anyone said."""
+    engine = Engine(build_fact_base(DRIVER))
+    assert not engine.ask("What did Kessel's company say about stopping his pay?").answered
+    paid = engine.ask("Is Kessel still being paid?")
+    assert paid.answered and "stopped paying him" in paid.sources[0].text
+
+
 PORT = (
     "Dockworkers at the port of Carrow Bay went on strike on Monday.\n\n"
     "The operator said it had hired an outside firm to review how its scheduling software "

@@ -139,14 +139,39 @@ def test_word_after_a_dateline_is_no_name() -> None:
             "Rosalind Ferreira",
             None,
         ),
+        (
+            "Ministry spokeswoman Yara Denholm denied the report.\n",
+            "Yara Denholm",
+            "female",
+        ),
+        (
+            "Piet Aslan, a spokesman for President Ilka Voss, denied the report.",
+            "Piet Aslan",
+            "male",
+        ),
+        (
+            "Petra Lund said she had seen the letter. It was not known whether he would meet "
+            "Lund again before his departure.",
+            "Petra Lund",
+            "female",
+        ),
     ],
-    ids=["speaker-then-she", "not-the-first-named", "him-is-someone-else"],
+    ids=[
+        "speaker-then-she",
+        "not-the-first-named",
+        "him-is-someone-else",
+        "spokeswoman",
+        "spokesman",
+        "he-before-the-name",
+    ],
 )
 def test_a_person_s_gender_comes_from_pronouns_that_refer_to_them(
     text: str, name: str, gender: str | None
 ) -> None:
     """'X said. She said ...': she is the speaker X; 'ordered him to repay ... his release':
-    'him' and the 'his' after it are someone other than the judge."""
+    'him' and the 'his' after it are someone other than the judge; a 'spokeswoman' is a
+    woman, not the president she speaks for; 'whether he would meet Lund again before his
+    departure': 'his' is not Lund's."""
     entity = next(e for e in build_fact_base(text + "\n").entities if e.name == name)
     assert entity.gender == gender
 

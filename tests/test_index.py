@@ -59,6 +59,49 @@ def test_an_opening_he_refers_to_the_one_person_of_the_sentence_before() -> None
     assert f"^@{penhale}" in index.concepts[i]
 
 
+MEETING = (
+    "Mr Aurel Kostanic met Foreign Minister Ilse Varnholt over dinner. "
+    "She asked him to drop his demand. He did not give her an answer, officials said.\n"
+)
+
+
+def test_pronouns_after_a_meeting_refer_to_the_people_who_met() -> None:
+    """After 'X met Y', 'She asked him ...' and 'He did not give her an answer' are about
+    both: 'she' is not Mr Kostanic, so 'him' is; 'he' (not the 'she' of the sentence before)
+    goes back to Kostanic, and 'her' is the other one."""
+    index = build_index(build_fact_base(MEETING))
+    ids = {e.name: e.id for e in index.fact_base.entities}
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("He did not"))
+    assert {f"^@{ids['Aurel Kostanic']}", f"^@{ids['Ilse Varnholt']}"} <= index.concepts[i]
+
+
+DRIVER = (
+    "Bogdan Kessel, a 52-year-old truck driver, has been stuck at the border since February. "
+    "He said he sleeps in his cab most nights. "
+    "His company has stopped paying him, and he has not seen his daughters since February.\n\n"
+    "The border crossing has been shut for three months.\n"
+)
+
+
+def test_an_opening_his_refers_to_the_man_of_the_sentence_before() -> None:
+    """'His company has stopped paying him' after a sentence about Kessel is about Kessel."""
+    index = build_index(build_fact_base(DRIVER))
+    i = next(i for i, s in enumerate(index.sentences) if s.text.startswith("His company"))
+    kessel = next(e.id for e in index.fact_base.entities if e.name == "Bogdan Kessel")
+    assert f"^@{kessel}" in index.concepts[i]
+
+
+def test_a_paragraph_opening_he_goes_on_from_the_paragraph_before() -> None:
+    """'He had led the board since 2016' opening a paragraph is about the chairman the
+    paragraph before names."""
+    text = (
+        "Chairman Tomas Harlen announced his resignation on Tuesday.\n\nHe had led it since 2016.\n"
+    )
+    index = build_index(build_fact_base(text))
+    harlen = next(e.id for e in index.fact_base.entities if e.name == "Tomas Harlen")
+    assert f"^@{harlen}" in index.concepts[1]
+
+
 STRIKE = (
     "Striking dockers marched through Portwell on Monday, police said.\n\n"
     "Three people suffered minor injuries when a barrier collapsed.\n"

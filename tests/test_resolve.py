@@ -192,3 +192,19 @@ def test_a_country_s_adjective_before_an_outlet_only_qualifies_it() -> None:
     )
     report = next(f for f in fact_base.facts if f.kind == "report")
     assert report.slots["source"].entity == "organisation:nrv"
+
+
+def test_an_opening_she_is_the_subject_of_the_sentence_before() -> None:
+    """'Greta Olander said she met Marta Wenzel ... She said ...': the second 'she' goes on
+    from the subject (named first), not from the person named last."""
+    text = (
+        "Greta Olander, head of the authority, said she met Marta Wenzel on Tuesday. "
+        "She said the bank was sound."
+    )
+    assert _speakers(text)[-1] == ("Greta Olander", "Greta Olander")
+
+
+def test_an_opening_he_after_a_meeting_is_who_met() -> None:
+    """'Tomas Brenner met Lena Holt ... He said ...': he is the one who met, named first."""
+    text = "Tomas Brenner met Lena Holt on Monday. He said the talks had gone well."
+    assert _speakers(text)[-1] == ("Tomas Brenner", "Tomas Brenner")
