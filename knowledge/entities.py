@@ -9,6 +9,7 @@ of the person it ends; the kind comes from generic word lists (knowledge/data/le
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.lexicon import lexicon
@@ -621,14 +622,22 @@ def _drop_fragments(collector: _Collector, body: str) -> None:
         words = name.split(" ")
         for i in range(1, len(words)):
             ending.setdefault(" ".join(words[i:]), []).append(name)
-    for key, draft in list(collector.drafts.items()):
-        if draft.titles or draft.kind == "date":
-            continue
-        longer = [n for n in ending.get(draft.name, []) if n != draft.name]
-        if not longer:
-            continue
-        alone = len(re.findall(rf"(?<![\w-]){re.escape(draft.name)}(?![\w-])", body))
-        if alone <= sum(body.count(n) for n in longer):
+    fragments = {
+        key: draft
+        for key, draft in collector.drafts.items()
+        if not draft.titles and draft.kind != "date" and ending.get(draft.name)
+    }
+    if not fragments:
+        return
+    # one pass over the text, longest names first: what is left of a fragment's count is how
+    # often it stands alone, outside the longer names
+    names = {d.name for d in fragments.values()} | {
+        n for d in fragments.values() for n in ending[d.name]
+    }
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alone = Counter(re.findall(rf"(?<![\w-])(?:{pattern})(?![\w-])", body))
+    for key, draft in fragments.items():
+        if alone[draft.name] == 0:
             del collector.drafts[key]
 
 
@@ -830,9 +839,21 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
     people = [d for d in collector.drafts.values() if d.kind == "person"]
     votes: dict[str, list[str]] = {}
     previous_first: EntityDraft | None = None
+    by_word: dict[str, set[int]] = {}  # a name's first word -> the people it may name
+    for i, draft in enumerate(people):
+        for name in [draft.name, *draft.aliases]:
+            first = re.findall(r"\w+", name)
+            by_word.setdefault(first[0] if first else "", set()).add(i)
     for sentence in sentences:
         text, cursor = sentence.text, 0
-        here = [p for p in people if p.name in text or any(a in text for a in p.aliases)]
+        near = set(by_word.get("", set())).union(
+            *(by_word.get(w, ()) for w in set(re.findall(r"\w+", text)))
+        )
+        here = [
+            p
+            for i, p in enumerate(people)
+            if i in near and (p.name in text or any(a in text for a in p.aliases))
+        ]
         for clause in _CLAUSE.split(text):
             start = text.find(clause, cursor)
             cursor = start + len(clause)
