@@ -16,38 +16,43 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.95, 0.88),
-    # 0.81 abstention before WordNet relatives (knowledge/relatives.py): they answer one more
-    # unanswerable question here and five more answerable ones on six other sets, blind ones too.
-    ("seed_holdout.json", 0.86, 0.78),
-    ("politics.json", 0.80, 0.90),
-    ("health.json", 0.96, 0.90),
+    ("seed_dev.json", 0.97, 0.93),
+    ("seed_holdout.json", 0.88, 0.87),
+    ("politics.json", 0.82, 0.90),
+    ("health.json", 1.00, 1.00),
     ("business.json", 0.88, 0.80),
-    ("sports.json", 0.88, 0.90),
-    ("court.json", 0.74, 0.91),
+    ("sports.json", 0.90, 0.90),
+    ("court.json", 0.77, 0.91),
     ("climate.json", 0.91, 1.00),
-    ("tech.json", 0.79, 0.91),
+    ("tech.json", 0.82, 0.91),
     ("election.json", 0.70, 0.91),
-    ("diplomacy.json", 0.71, 0.83),
-    ("outbreak.json", 0.71, 0.66),
+    ("diplomacy.json", 0.74, 0.83),
+    ("outbreak.json", 0.72, 0.66),
     # Written blind by helper sessions that never saw the code or the other sets (first
     # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
-    ("strike.json", 0.84, 0.93),
-    ("wildfire.json", 0.75, 0.87),
-    ("mine.json", 0.77, 0.93),
-    ("launch.json", 0.78, 0.62),
+    ("strike.json", 0.89, 0.93),
+    ("wildfire.json", 0.85, 0.87),
+    ("mine.json", 0.83, 0.93),
+    ("launch.json", 0.81, 0.62),
     # Written in the third session by a helper session that never saw the code, to be read
     # (first measured at 62.1%).
-    ("hostage.json", 0.67, 0.81),
-    ("summit.json", 0.65, 0.87),  # the same, on summit talks (first measured at 54.8%)
+    ("hostage.json", 0.74, 0.81),
+    ("summit.json", 0.74, 0.93),  # the same, on summit talks (first measured at 54.8%)
     # Written blind in the third session (first measured at 55.7% and 68.0%), watched through it
     # by their totals; development sets since the fourth session.
-    ("ceasefire.json", 0.61, 0.81),
-    ("probe.json", 0.67, 0.87),
+    ("ceasefire.json", 0.68, 0.93),
+    ("probe.json", 0.80, 0.87),
     # Written blind at the end of the third session and measured once (57.7% and 59.6%; the
     # session's starting code: 54.8% and 54.8%); development sets since the fourth session.
-    ("envoy.json", 0.57, 0.62),
-    ("factory.json", 0.61, 0.75),
+    ("envoy.json", 0.68, 0.62),
+    ("factory.json", 0.71, 0.75),
+    # Written blind at the start of the fourth session by helper sessions that never saw the
+    # code or another set; measured once, at its end (the session's starting code: 58.7%,
+    # 57.1%, 62.1% and 51.9%; abstention 87.5%, 62.5%, 81.2%, 75.0%).
+    ("journalist.json", 0.61, 0.81),
+    ("prisoners.json", 0.59, 0.68),
+    ("tariffs.json", 0.63, 0.75),
+    ("tanker.json", 0.54, 0.75),
 ]
 
 
