@@ -95,9 +95,10 @@ class Engine:
         text = clean(asked)
         if not re.search(r"[A-Za-z0-9]", text):
             return self._empty(asked, truncated)
-        if _GREETING.match(text) or _GREETING.match(_OPENING_CHAT.sub("", text)):
+        rest = _OPENING_CHAT.sub("", text)
+        if _GREETING.match(text) or _GREETING.match(rest):
             return self._greeting(asked, truncated)
-        text = _OPENING_CHAT.sub("", text) or text
+        text = rest or text
         if _SUMMARY.match(text) and self.index.sentences:
             return self._summary(asked, context, truncated)
         follow_up = resolve(text, context, self.index)
@@ -202,16 +203,15 @@ class Engine:
         return _unanswered(asked, truncated, "suggest", intro, suggestions, conf)
 
     def _greeting(self, asked: str, truncated: bool) -> Answer:
-        about = (
-            "I answer questions about one news article, quoting the sentence each answer comes"
-            " from. Try:"
-        )
         if _THANKS.search(asked):
             intro = "You're welcome! Ask me anything else about the article, for example:"
         elif _GOODBYE.search(asked):
             intro = "Goodbye! If you come back, you could ask:"
         else:
-            intro = f"Hello! {about}"
+            intro = (
+                "Hello! I answer questions about one news article, quoting the sentence each"
+                " answer comes from. Try:"
+            )
         return _unanswered(asked, truncated, "greeting", intro, self.examples(3), 1.0)
 
     def _empty(self, asked: str, truncated: bool) -> Answer:
