@@ -703,7 +703,8 @@ def analyse(text: str, index: Index) -> Question:
 
 
 _NAME_JOINS = {"of", "the", "and", "for"}
-"""Small words inside a name ('Bank of England', 'Doctors Without Borders' aside)."""
+"""Small words a name may hold ('Bank of England'); a run with other function words ('Did',
+'Is') is no name."""
 _CASED_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]+")
 """Words as typed (capitals kept) and the other characters between them."""
 
@@ -743,13 +744,18 @@ def _foreign_names(
                 spans.append((start, start + len(run)))
                 break
     lex = lexicon()
+    taken = {i for start, end in spans for i in range(start, end)}
     for i in range(len(words) - 1):
         role = words[i] in lex.demonyms and words[i + 1] in lex.titles
-        if role and not covered & {i, i + 1} and (words[i], words[i + 1]) not in index.pairs:
+        if (
+            role
+            and not (covered | taken) & {i, i + 1}
+            and (words[i], words[i + 1]) not in index.pairs
+        ):
             # 'the Egyptian president' where the article has an Egyptian official and a US
             # president, but no Egyptian president: someone the article does not mention
             spans.append((i, i + 2))
-    return sorted(set(spans))
+    return sorted(spans)
 
 
 @cache
