@@ -428,23 +428,16 @@ def _agent_bonus(question: Question, index: Index, facts: list[Fact]) -> float:
 def _reason_of_asked(question: Question, index: Index, facts: list[Fact]) -> bool:
     """A why-question's answer gives the reason of what is asked: a fact whose reason or
     purpose stands beside a word of the question ('the talks, aimed at agreeing a truce' does
-    not say what caused the war)."""
+    not say what caused the war); a sentence whose facts give no reason at all may still."""
+    reasons = _WH_SLOTS["reason"]
     topic = [c for c in question.concepts if c not in question.predicate] or question.concepts
-    for fact in facts:
-        if not any(slot in fact.slots for slot in ("reason", "purpose", "condition")):
-            continue
-        words = set().union(
-            *(
-                index.slot_concepts.get((fact.id, n), ())
-                for n in fact.slots
-                if n not in ("reason", "purpose", "condition")
-            )
-        )
+    giving = [f for f in facts if any(slot in f.slots for slot in reasons)]
+    for fact in giving:
+        rest = (index.slot_concepts.get((fact.id, n), ()) for n in fact.slots if n not in reasons)
+        words = set().union(*rest)
         if not topic or any(c & words for c in topic):
             return True
-    return not any(
-        slot in fact.slots for fact in facts for slot in ("reason", "purpose", "condition")
-    )
+    return not giving
 
 
 def _has_slot(question: Question, facts: list[Fact], slots: tuple[str, ...]) -> bool:
