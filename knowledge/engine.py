@@ -14,7 +14,7 @@ from knowledge.followups import resolve
 from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
-from knowledge.question import Question, clean
+from knowledge.question import Question, analyse, clean
 from knowledge.render import clip_answer, concise_answer, example_for, example_questions
 from knowledge.schema import Entity, FactBase
 from knowledge.statements import DATELINE
@@ -71,6 +71,12 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 """'What is this article about?', 'summarise it', 'tl;dr': answered by the lead sentence."""
+_TELL_ABOUT = re.compile(
+    r"^(?:can you |could you |please )?(?:tell me(?: more)?|what (?:do you know|can you tell me)"
+    r"|(?:give me )?(?:some )?info(?:rmation)?)(?: more)? (?:about|on) (?P<topic>.+)$",
+    re.IGNORECASE,
+)
+"""'Tell me about Bill Burns', 'What do you know about Hamas?': who or what that is."""
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.IGNORECASE)
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|see you|later|good ?night|take care)\b", re.IGNORECASE)
 
@@ -98,7 +104,7 @@ class Engine:
         rest = _OPENING_CHAT.sub("", text)
         if _GREETING.match(text) or _GREETING.match(rest):
             return self._greeting(asked, truncated)
-        text = rest or text
+        text = self._who_is(rest or text)
         if _SUMMARY.match(text) and self.index.sentences:
             return self._summary(asked, context, truncated)
         follow_up = resolve(text, context, self.index)
@@ -157,6 +163,16 @@ class Engine:
             kind="not_known" if not_known else "answer",
             truncated=truncated,
         )
+
+    def _who_is(self, text: str) -> str:
+        """'Tell me about Bill Burns' asks 'Who is Bill Burns?' (about anything else, the
+        question stays as it is: its words find the sentences about it)."""
+        found = _TELL_ABOUT.match(text)
+        if found is None:
+            return text
+        who = f"who is {found.group('topic')}"
+        people = analyse(who, self.index).entities
+        return who if any(self.index.entity_kinds.get(e) == "person" for e in people) else text
 
     def _summary(self, asked: str, context: Conversation, truncated: bool) -> Answer:
         """'What is the article about?': the lead sentence, which says it in news writing."""

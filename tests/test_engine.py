@@ -201,6 +201,15 @@ def test_a_question_about_the_article_is_no_small_talk(engine: Engine, asked: st
     assert answer.answered and "met yesterday (Friday)" in answer.sources[0].text
 
 
+def test_tell_me_about_a_person_asks_who_they_are(engine: Engine) -> None:
+    """'Tell me about Bill Burns' is 'Who is Bill Burns?', and 'he' is Burns after it."""
+    conversation = Conversation()
+    answer = engine.ask("Tell me about Bill Burns", conversation)
+    assert answer.answer == "Bill Burns is the head of the CIA"
+    follow_up = engine.ask("Who did he meet?", conversation)
+    assert follow_up.answered and "David Barnea" in (follow_up.answer or "")
+
+
 def test_long_question_is_cut_and_says_so(engine: Engine) -> None:
     """A question over the limit is cut to it, and the reply says the question was cut."""
     answer = engine.ask("Who met Burns? " + "x" * 10_000)
