@@ -76,7 +76,7 @@ _TELL_ABOUT = re.compile(
     r"|(?:give me )?(?:some )?info(?:rmation)?)(?: more)? (?:about|on) (?P<topic>.+)$",
     re.IGNORECASE,
 )
-"""'Tell me about Bill Burns', 'What do you know about Hamas?': who or what that is."""
+"""'Tell me about Bill Burns', 'What do you know about Barnea?': who that person is."""
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.IGNORECASE)
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|see you|later|good ?night|take care)\b", re.IGNORECASE)
 
