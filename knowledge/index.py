@@ -299,11 +299,16 @@ def build_index(fact_base: FactBase) -> Index:
     demonyms = _demonyms(fact_base.entities)
     phrases = [p for e in fact_base.entities for p in _entity_phrases(e, demonyms)]
     names = _names_by_words(fact_base.entities)
-    named = [_named(s, names) for s in sentences]
+    sentence_tokens = [tokens(s.text) for s in sentences]
+    named = [_named(s, found, names) for s, found in zip(sentences, sentence_tokens, strict=True)]
     concepts = []
     for i, sentence in enumerate(sentences):
         sentence_entities[i] |= named[i]
-        concepts.append(_sentence_concepts(sentence, sentence_entities[i], entities, named[i]))
+        concepts.append(
+            _sentence_concepts(
+                sentence, sentence_tokens[i], sentence_entities[i], entities, named[i]
+            )
+        )
     salient = _salience(fact_base, position)
     for i, people in enumerate(
         _pronoun_references(sentences, sentence_entities, entities, salient)
@@ -315,7 +320,6 @@ def build_index(fact_base: FactBase) -> Index:
             postings[concept].append(i)
     total = len(sentences)
     idf = {c: math.log(1.0 + total / len(ids)) for c, ids in postings.items()}
-    sentence_tokens = [tokens(s.text) for s in sentences]
     words = {w for found in sentence_tokens for w in found}
     pairs = {pair for found in sentence_tokens for pair in pairwise(found)}
     words |= {
@@ -719,10 +723,11 @@ def _names_by_words(found: list[Entity]) -> dict[tuple[str, ...], list[tuple[str
     return dict(table)
 
 
-def _named(sentence: Sentence, names: dict[tuple[str, ...], list[tuple[str, str]]]) -> set[str]:
-    """Entities a sentence names word for word ('a spokeswoman for Quillon'), also where the
-    builder recorded no mention of them there."""
-    words = tokens(sentence.text)
+def _named(
+    sentence: Sentence, words: list[str], names: dict[tuple[str, ...], list[tuple[str, str]]]
+) -> set[str]:
+    """Entities a sentence (its `words`) names word for word ('a spokeswoman for Quillon'),
+    also where the builder recorded no mention of them there."""
     found: set[str] = set()
     for length in (1, 2, 3, 4):
         for start in range(len(words) - length + 1):
@@ -733,10 +738,14 @@ def _named(sentence: Sentence, names: dict[tuple[str, ...], list[tuple[str, str]
 
 
 def _sentence_concepts(
-    sentence: Sentence, mentioned: set[str], entities: dict[str, Entity], named: set[str]
+    sentence: Sentence,
+    words: list[str],
+    mentioned: set[str],
+    entities: dict[str, Entity],
+    named: set[str],
 ) -> set[str]:
     found: set[str] = set()
-    for concept in phrase_concepts(sentence.text):
+    for concept in concepts_of(words):
         found |= concept
     for entity_id in mentioned:
         entity = entities.get(entity_id)
