@@ -419,34 +419,34 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     limit = 1 if len(word) < 7 else 2
     # 'wran' is a slip for 'warn', a base form of the article's 'warned'; 'city' is a word of
     # its own, not a slip for 'cite' (of 'citing').
+    english = is_word(stem(word))
     vocabulary = index.content_vocabulary
-    if not is_word(stem(word)):
+    if not english:
         vocabulary = [*vocabulary, *index.base_forms]
     found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
-    if not found and not is_word(stem(word)):
+    if not found and not english:
         # 'hrads' for the article's 'head': one slip off the stem of an article word, whatever
         # its ending; else 'speaak', 'floding': a slip for a word the lexicon knows
         return _stem_slip(word, index) or _lexicon_slip(word, limit) or word
-    if not found:
+    candidates = _nearest_same_start(word, found)
+    if not candidates or word in _lexicon_words():
         return word
-    # People rarely mistype a word's first letter: 'name' is not a typo for 'came'.
-    found = [item for item in found if item[0][:1] == word[:1]]
-    if not found or word in _lexicon_words():
-        return word
-    nearest = min(distance for _, distance, _ in found)
-    candidates = [choice for choice, distance, _ in found if distance == nearest]
     return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
+
+
+def _nearest_same_start(word: str, found: list[tuple[str, int, int]]) -> list[str]:
+    """The nearest of rapidfuzz's hits that start with the word's first letter: people rarely
+    mistype a first letter ('name' is no slip for 'came')."""
+    same = [(choice, distance) for choice, distance, _ in found if choice[:1] == word[:1]]
+    nearest = min((distance for _, distance in same), default=None)
+    return [choice for choice, distance in same if distance == nearest]
 
 
 @lru_cache(maxsize=4096)
 def _lexicon_slip(word: str, limit: int) -> str | None:
     """The one lexicon word (synonyms, light words, function words) nearest a slip."""
     found = process.extract(word, _slip_targets(), scorer=OSA.distance, score_cutoff=limit, limit=8)
-    found = [item for item in found if item[0][:1] == word[:1]]
-    if not found:
-        return None
-    nearest = min(distance for _, distance, _ in found)
-    candidates = {choice for choice, distance, _ in found if distance == nearest}
+    candidates = set(_nearest_same_start(word, found))
     return min(candidates) if len({stem(c) for c in candidates}) == 1 else None
 
 
