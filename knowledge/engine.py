@@ -16,7 +16,7 @@ from knowledge.lexicon import lexicon
 from knowledge.matching import Match, rank
 from knowledge.question import Question, analyse, clean
 from knowledge.render import clip_answer, concise_answer, example_for, example_questions
-from knowledge.schema import Entity, FactBase
+from knowledge.schema import Entity, FactBase, Sentence
 from knowledge.statements import DATELINE
 
 __all__ = ["ANSWER_THRESHOLD", "MAX_QUESTION_CHARS", "SUGGEST_THRESHOLD", "Engine"]
@@ -139,7 +139,6 @@ class Engine:
             return self._suggest(asked, question, matches, truncated, confidence)
         answer, not_known = concise_answer(question, self.index, best.sentence)
         sentence = self.index.sentences[best.sentence]
-        source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
         candidates = self.index.sentence_entities[best.sentence] - set(question.entities)
         answered = self._entities_in(answer, candidates)
         context.entities = answered + [
@@ -150,19 +149,8 @@ class Engine:
         context.fact = sentence.id
         context.asked = None
         context.turns += 1
-        note = _truncation_note(truncated)
-        reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}{note}"
-        return Answer(
-            question=asked,
-            answered=True,
-            answer=answer,
-            reply=reply,
-            sources=[source],
-            confidence=confidence,
-            suggestions=[],
-            kind="not_known" if not_known else "answer",
-            truncated=truncated,
-        )
+        kind: AnswerKind = "not_known" if not_known else "answer"
+        return _sourced(asked, answer, sentence, confidence, kind, truncated)
 
     def _who_is(self, text: str) -> str:
         """'Tell me about Bill Burns' asks 'Who is Bill Burns?' (about anything else, the
@@ -177,22 +165,10 @@ class Engine:
     def _summary(self, asked: str, context: Conversation, truncated: bool) -> Answer:
         """'What is the article about?': the lead sentence, which says it in news writing."""
         sentence = self.index.sentences[0]
-        answer = clip_answer(DATELINE.sub("", sentence.text))
-        source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
         context.fact = sentence.id
         context.entities = list(self.index.salient[0])
-        reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}"
-        return Answer(
-            question=asked,
-            answered=True,
-            answer=answer,
-            reply=f"{reply}{_truncation_note(truncated)}",
-            sources=[source],
-            confidence=1.0,
-            suggestions=[],
-            kind="answer",
-            truncated=truncated,
-        )
+        answer = clip_answer(DATELINE.sub("", sentence.text))
+        return _sourced(asked, answer, sentence, 1.0, "answer", truncated)
 
     def _entities_in(self, text: str, candidates: set[str]) -> list[str]:
         """People and organisations a rendered answer names (what 'he' will mean next); only
@@ -233,6 +209,30 @@ class Engine:
     def _empty(self, asked: str, truncated: bool) -> Answer:
         intro = "Please ask a question in words, for example:"
         return _unanswered(asked, truncated, "empty", intro, self.examples(3), 0.0)
+
+
+def _sourced(
+    asked: str,
+    answer: str,
+    sentence: Sentence,
+    confidence: float,
+    kind: AnswerKind,
+    truncated: bool,
+) -> Answer:
+    """An answer and the sentence it comes from, verbatim, with its paragraph."""
+    source = Source(text=sentence.text, paragraph=sentence.paragraph, sentence=sentence.index)
+    reply = f"{answer}\n\nSource, paragraph {sentence.paragraph}: {sentence.text}"
+    return Answer(
+        question=asked,
+        answered=True,
+        answer=answer,
+        reply=f"{reply}{_truncation_note(truncated)}",
+        sources=[source],
+        confidence=confidence,
+        suggestions=[],
+        kind=kind,
+        truncated=truncated,
+    )
 
 
 def _unanswered(
