@@ -26,7 +26,7 @@ def _clip(text: str) -> str:
 
 
 def clip_answer(text: str) -> str:
-    """A sentence as a short answer: capitalised, cut to the answer length."""
+    """A sentence or phrase as a short answer: capitalised, cut to the answer length."""
     return _clip(_cap(text))
 
 
@@ -70,7 +70,7 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
         subject = _slot(fact, "subject") or "that"
         if re.match(r"(?:on|about|to|regarding|over)\b", subject):
             # 'declined to comment on the report': the refusal itself is the answer
-            return _clip(_cap(_clause(text))), True
+            return clip_answer(_clause(text)), True
         return _clip(f"The article doesn't say {subject}"), True
     described_only = question.wh == "person" and question.described and not question.concepts
     if (question.definition or described_only) and question.primary:
@@ -84,8 +84,8 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
     ):
         rendered = _render(question, index, fact)
         if rendered:
-            return _clip(_cap(rendered)), False
-    return _clip(_cap(_clause(text))), False
+            return clip_answer(rendered), False
+    return clip_answer(_clause(text)), False
 
 
 def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:
