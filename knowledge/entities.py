@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from knowledge.lexicon import lexicon
 from knowledge.schema import Entity, EntityKind, Mention, Sentence
 
-__all__ = ["EntityDraft", "find_entities", "mention_pattern", "slug"]
+__all__ = ["ENDS_SAID", "EntityDraft", "find_entities", "mention_pattern", "slug"]
 
 _ABBREVIATIONS = (
     "Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|Ft|No|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|"
@@ -781,7 +781,8 @@ def _link_demonyms(collector: _Collector, text: str) -> None:
 
 
 _CLAUSE = re.compile(r", and |; |, but |, while ")
-_ENDS_SAID = re.compile(r"[A-Za-z] (?:said|says|added|told reporters)[.!]?[”\"’']?\s*$")
+ENDS_SAID = re.compile(r"[A-Za-z] (?:said|says|added|told reporters)[.!]?[”\"’']?\s*$")
+"""A sentence ending on its speaker ('..., chief executive Nadia Farrow said.')."""
 _SUBJECT_PRONOUN = re.compile(r"^[\s“\"‘'(]*(?P<p>she|he)\b", re.I)
 _OTHER_PRONOUN = re.compile(r"\b(?P<p>she|her|herself|he|his|him|himself)\b", re.I)
 
@@ -881,7 +882,7 @@ def _guess_genders(collector: _Collector, sentences: list[Sentence]) -> None:
                 )
                 _vote(votes, person, word)
         previous_first = _nearest_after(here, text, 0) or previous_first
-        if _ENDS_SAID.search(text):
+        if ENDS_SAID.search(text):
             # '..., chief executive Nadia Farrow said. She said ...': she is the speaker
             previous_first = _nearest_before(here, text, len(text)) or previous_first
     for person in [p for p in people if p.gender is None]:

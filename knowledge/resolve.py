@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.entities import EntityDraft, mention_pattern
+from knowledge.entities import ENDS_SAID, EntityDraft, mention_pattern
 from knowledge.schema import Sentence
 from knowledge.statements import FactDraft
 
@@ -146,7 +146,6 @@ def _recent_people(
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_ENDS_SAID = re.compile(r"[A-Za-z] (?:said|says|added|told reporters)[.!]?[”\"’']?\s*$")
 
 
 def _subject(
@@ -159,7 +158,7 @@ def _subject(
         fitting = [person for _, person in named if person.gender in (None, gender)]
         if not fitting:
             continue
-        if _ENDS_SAID.search(sentence.text) and named[-1][1] in fitting:
+        if ENDS_SAID.search(sentence.text) and named[-1][1] in fitting:
             return named[-1][1]
         agreeing = [person for person in fitting if person.gender == gender]
         return agreeing[0] if len(set(map(id, agreeing))) == 1 else fitting[0]
