@@ -10,7 +10,7 @@ from functools import cache
 
 from knowledge.index import Index, holds, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem
-from knowledge.naming import leaves_unnamed
+from knowledge.naming import asked_agent_verb, leaves_agent_unnamed, leaves_unnamed
 from knowledge.question import Question
 from knowledge.schema import Fact
 
@@ -254,6 +254,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         and question.asked
         and leaves_unnamed(question.asked, index.sentences[i].text)
     )
+    verb = asked_agent_verb(question.text) if question.wh == "person" else None
+    unnamed = unnamed or bool(verb and leaves_agent_unnamed(verb, index.sentences[i].text))
     if unnamed and not not_known:
         fit *= UNNAMED_FIT
     if (

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.lexicon import lexicon, stem
+from knowledge.lexicon import lexicon, past_forms, stem
 
-__all__ = ["leaves_unnamed"]
+__all__ = ["asked_agent_verb", "leaves_agent_unnamed", "leaves_unnamed"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9$][\w'’.$%-]*[\w%]|[A-Za-z0-9$%]|[,;:()\"“”]")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -106,3 +106,58 @@ def _apposed_after(tokens: tuple[_Token, ...], start: int) -> bool:
 def _capital(tokens: tuple[_Token, ...], i: int) -> bool:
     """A capitalised word that is not the sentence's first: part of a name."""
     return i > 0 and tokens[i].text[:1].isupper()
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_ADJECTIVAL = frozenset({"a", "an", "the", "its", "his", "her", "their", "this", "that"})
+_NOT_VERBS = _BE | frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "else",
+        "exactly",
+        "the",
+    ]
+)
+AGENT_REACH = 4
+"""Words after a passive participle searched for the 'by' that names who did it."""
+
+
+def asked_agent_verb(text: str) -> str | None:
+    """The verb of 'Who founded X?' / 'Who leaked the memo?': a who-question about the doer
+    of an action (not 'Who was arrested?', 'Who did she meet?', 'Who is X?')."""
+    match = re.match(r"\s*who\s+([a-z]+)\b", text.lower())
+    if match is None or match.group(1) in _NOT_VERBS:
+        return None
+    return match.group(1)
+
+
+def leaves_agent_unnamed(verb: str, text: str) -> bool:
+    """The sentence tells of the action only in the passive, without a 'by' naming its doer
+    ('since it was founded in 2017', 'a leaked draft agreement'): asked who did it, it has
+    no answer; False when it does not use the verb or uses it actively somewhere."""
+    wanted = stem(verb)
+    tokens = _tokens(text)
+    uses = [i for i, token in enumerate(tokens) if token.stem == wanted]
+    return bool(uses) and all(_agentless(tokens, i) for i in uses)
+
+
+def _agentless(tokens: tuple[_Token, ...], i: int) -> bool:
+    word = tokens[i].text.lower()
+    if not word.endswith(("ed", "en")) and word not in past_forms():
+        return False
+    before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
+    passive = bool(before) and (
+        before[-1] in _BE | _ADJECTIVAL or (len(before) == 2 and before[0] in _BE)
+    )
+    after = [t.text.lower() for t in tokens[i + 1 : i + 1 + AGENT_REACH]]
+    return passive and "by" not in after

@@ -341,6 +341,19 @@ def test_a_sentence_that_leaves_the_asked_one_unnamed_does_not_answer_which() ->
     assert answer.answered and "Nordmark" in answer.sources[0].text
 
 
+def test_who_did_it_is_not_answered_by_a_passive_without_its_doer() -> None:
+    """'Who leaked the memo?': 'citing a leaked memo' tells of the leak, not who leaked it."""
+    engine = Engine(
+        build_fact_base(
+            "The Belmira Courier reported on Wednesday, citing a leaked memo from the foreign"
+            " ministry, that the talks had stalled.\n\n"
+            "Finance Minister Ana Ruiz said on Thursday the budget would be cut.\n"
+        )
+    )
+    assert not engine.ask("Who leaked the foreign ministry memo to the Belmira Courier?").answered
+    assert engine.ask("Who reported that the talks had stalled?").answered
+
+
 def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
     """'How many cranes': 'many crane operators working twelve-hour shifts' names cranes,
     but its number counts hours."""

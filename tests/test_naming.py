@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.naming import leaves_unnamed
+from knowledge.naming import asked_agent_verb, leaves_agent_unnamed, leaves_unnamed
 
 UNNAMED = [
     (("outside", "firm"), "The company said it had hired an outside firm to review the software."),
@@ -51,3 +51,45 @@ def test_a_noun_modifying_another_or_absent_is_no_verdict(
     """'the three party coalition' is about a coalition; a sentence without the noun says
     nothing about naming it."""
     assert not leaves_unnamed(asked, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who founded Northgate Orbital?", "founded"),
+        ("who leaked the memo to the paper", "leaked"),
+        ("Who was arrested?", None),
+        ("Who did she meet?", None),
+        ("Who is the envoy?", None),
+        ("What was founded in 2017?", None),
+    ],
+)
+def test_only_an_active_who_question_asks_for_the_doer(question: str, verb: str | None) -> None:
+    """'Who founded X?' asks who did it; 'Who was arrested?' asks who it was done to."""
+    assert asked_agent_verb(question) == verb
+
+
+AGENTLESS = [
+    ("founded", "Northgate has raised $600 million since it was founded in 2017."),
+    ("leaked", "The Courier reported, citing a leaked memo, that talks had stalled."),
+    ("built", "The bridge was built in 1962 and closed on Monday."),
+]
+
+AGENT_NAMED = [
+    ("founded", "The company was founded by two engineers in 2017."),
+    ("leaked", "An aide leaked the memo to the Courier on Tuesday."),
+    ("heads", "The head of the Mossad met the head of the CIA."),
+    ("built", "The town has no bridge."),
+]
+
+
+@pytest.mark.parametrize(("verb", "text"), AGENTLESS, ids=[a[1][:40] for a in AGENTLESS])
+def test_a_passive_without_by_leaves_the_doer_unnamed(verb: str, text: str) -> None:
+    assert leaves_agent_unnamed(verb, text)
+
+
+@pytest.mark.parametrize(("verb", "text"), AGENT_NAMED, ids=[a[1][:40] for a in AGENT_NAMED])
+def test_an_active_verb_a_by_phrase_a_noun_or_no_use_is_no_verdict(verb: str, text: str) -> None:
+    """'founded by two engineers' and 'An aide leaked' name the doer; 'the head of' is a
+    noun; a sentence without the verb says nothing about it."""
+    assert not leaves_agent_unnamed(verb, text)
