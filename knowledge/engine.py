@@ -12,7 +12,7 @@ from knowledge.answers import Answer, AnswerKind, Source
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
 from knowledge.index import Index, build_index, holds, is_known
-from knowledge.lexicon import lexicon
+from knowledge.lexicon import lexicon, stem
 from knowledge.matching import Match, rank
 from knowledge.question import Question, analyse, clean
 from knowledge.render import clip_answer, concise_answer, example_for, example_questions
@@ -409,7 +409,20 @@ def _other_time(question: Question, sentence: str) -> bool:
     found = _RELATIVE_TIME.search(question.text.lower())
     if found is None:
         return False
+    clause = _CLAUSE_AFTER.match(question.text.lower(), found.end(1))
+    if clause and stem(clause.group(1)) in _stems(sentence):
+        return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
     return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
+
+
+_CLAUSE_AFTER = re.compile(
+    r" (?:he|she|they|it|we|i|you) (?:was |were |had |has |have |is |are |did )?(\w+)"
+)
+"""The clause of 'before he was moved', 'after they left the talks': its verb."""
+
+
+def _stems(sentence: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", sentence.lower())}
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

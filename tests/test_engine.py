@@ -354,6 +354,21 @@ def test_who_did_it_is_not_answered_by_a_passive_without_its_doer() -> None:
     assert engine.ask("Who reported that the talks had stalled?").answered
 
 
+def test_where_before_a_move_is_where_the_move_started() -> None:
+    """'Where was he held before he was moved?': 'moved from a centre in Pelsk' tells where he
+    was before, though it says no 'before'; a sentence without the move does not."""
+    engine = Engine(
+        build_fact_base(
+            "Tomas Reyke, a reporter, was arrested at a hotel in Pelsk on March 4.\n\n"
+            "His family believe he was moved from a detention centre in Pelsk to the capital in"
+            " late April.\n"
+        )
+    )
+    answer = engine.ask("Where was Reyke held before he was moved?")
+    assert answer.answered and "detention centre" in answer.sources[0].text
+    assert not engine.ask("Where was Reyke held before his trial?").answered
+
+
 def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
     """'How many cranes': 'many crane operators working twelve-hour shifts' names cranes,
     but its number counts hours."""
