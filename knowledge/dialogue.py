@@ -20,6 +20,9 @@ class Conversation:
     asked: str | None = None
     """The last question asked, when it went unanswered (None after an answer)."""
     turns: int = 0
+    credited: bool = False
+    """The last answer came from the credit line ('Who wrote this?'), so 'who edited it?'
+    is about the article too."""
 
     def reset(self) -> None:
         """Forget everything."""
@@ -28,3 +31,4 @@ class Conversation:
         self.question = None
         self.asked = None
         self.turns = 0
+        self.credited = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answers import Answer, AnswerKind, Source
+from knowledge.credit import CreditAsk, asks_credit, credit_answer
 from knowledge.dialogue import Conversation
 from knowledge.followups import resolve
 from knowledge.index import Index, build_index, holds, is_known
@@ -105,6 +106,11 @@ class Engine:
         if _GREETING.match(text) or _GREETING.match(rest):
             return self._greeting(asked, truncated)
         text = self._who_is(rest or text)
+        credited, context.credited = context.credited, False
+        article = self.fact_base.article
+        ask = asks_credit(text, article.credit_line, credited or context.turns == 0)
+        if ask is not None and (ask.name is None or not analyse(text, self.index).entities):
+            return self._credit(asked, ask, context, truncated)
         if _SUMMARY.match(text) and self.index.sentences:
             return self._summary(asked, context, truncated)
         follow_up = resolve(text, context, self.index)
@@ -169,6 +175,27 @@ class Engine:
         context.entities = list(self.index.salient[0])
         answer = clip_answer(DATELINE.sub("", sentence.text))
         return _sourced(asked, answer, sentence, 1.0, "answer", truncated)
+
+    def _credit(self, asked: str, ask: CreditAsk, context: Conversation, truncated: bool) -> Answer:
+        """'Who wrote this article?': the credit line says, when the page has one."""
+        article = self.fact_base.article
+        if not article.credit_line:
+            intro = "The article doesn't say who wrote it. You could ask:"
+            return _unanswered(asked, truncated, "abstain", intro, self.examples(3), 0.0)
+        context.credited = True
+        context.asked = None
+        paragraph = max((p.number for p in article.paragraphs), default=0) + 1
+        start = max(0, article.text.find(article.credit_line))
+        line = Sentence(
+            id=f"p{paragraph}s1",
+            paragraph=paragraph,
+            index=1,
+            text=article.credit_line,
+            start=start,
+            end=start + len(article.credit_line),
+        )
+        answer = clip_answer(credit_answer(ask, article.credit_line, article.credit))
+        return _sourced(asked, answer, line, 1.0, "answer", truncated)
 
     def _entities_in(self, text: str, candidates: set[str]) -> list[str]:
         """People and organisations a rendered answer names (what 'he' will mean next); only
