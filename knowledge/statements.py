@@ -89,6 +89,13 @@ _REPORTED = re.compile(
     r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?)?"
     r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+_REPORTED_BY = re.compile(
+    r"^(?P<src>(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?: [\w’'.&-]+){0,6}? [A-Z][\w’'.&-]*)"
+    r"(?:, (?:an?|the|its) [^,]{3,80},)?(?: also| first| earlier)? (?:reported|reports)"
+    r"(?: (?:late |early )?(?:on|last|this|earlier|in) \w+"
+    r"(?: (?:morning|afternoon|evening|night))?)?"
+    r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
+)
 _FINDING = re.compile(
     r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
     r"review|investigation|analysis|inquiry|poll|assessment)(?: (?:by|from) [^,]{3,60}?)?)"
@@ -489,7 +496,7 @@ def find_reports(sentences: list[Sentence]) -> list[FactDraft]:
             or _IN_STUDY.match(DATELINE.sub("", text))
         )
         if match is None:
-            reported = _REPORTED.match(text)
+            reported = _REPORTED.match(text) or _REPORTED_BY.match(text)
             if reported is None or "report" not in text[: reported.start("content")]:
                 continue
             match = reported

@@ -244,6 +244,27 @@ REPORTS = [
         },
     ),
     (
+        "Ashkar's state news agency ANA reported on Tuesday that the ship had been detained.",
+        {"source": "Ashkar's state news agency ANA", "content": "the ship had been detained"},
+    ),
+    (
+        "The Harbour Ledger, a Valdorian business newspaper, reported on Wednesday, citing two"
+        " people familiar with the talks, that officials had asked for $4.5 million.",
+        {
+            "source": "The Harbour Ledger",
+            "content": "officials had asked for $4.5 million",
+            "cites": "two people familiar with the talks",
+        },
+    ),
+    (
+        "Weekly magazine Kontrast reported in March, citing bank documents, that Westmarch paid"
+        " 2.8 million euros in fees.",
+        {
+            "source": "Weekly magazine Kontrast",
+            "content": "Westmarch paid 2.8 million euros in fees",
+        },
+    ),
+    (
         "The spray cut admissions by 71% in a late-stage trial, its developer said.",
         {"source": "late-stage trial", "content": "The spray cut admissions by 71%"},
     ),
@@ -255,6 +276,12 @@ def test_report_finding(text: str, slots: dict[str, str]) -> None:
     """What a report or study found is a report fact with the document as its source."""
     drafts = find_reports(article_from_text(text).sentences)
     assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
+
+
+def test_a_passive_report_names_no_outlet() -> None:
+    """'No injuries were reported': nobody reported anything."""
+    text = "No injuries were reported, and Northgate said none of the debris had landed."
+    assert find_reports(article_from_text(text).sentences) == []
 
 
 def test_a_function_word_is_no_speaker() -> None:
