@@ -390,7 +390,11 @@ def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float
         return 1.0
     asked = set(question.subjects)
     for fact in facts:
-        kind = "statement" if fact.kind == "not_known" else fact.kind
+        # what an outlet reports is what it says: 'What did ANA say about the ship?'
+        # (not whether it confirmed or denied something: an outlet's report does neither)
+        reports = fact.kind == "report" and "report" not in kinds and question.wh != "yesno"
+        says = fact.kind == "not_known" or reports
+        kind = "statement" if says else fact.kind
         if kind not in kinds or fact.kind not in _ROLES:
             continue
         roles = {fact.slots[r].entity for r in _ROLES[fact.kind] if r in fact.slots}
@@ -401,7 +405,7 @@ def _predicate_fit(question: Question, index: Index, facts: list[Fact]) -> float
             return 1.0  # 'Israeli military spokesman Daniel Hagari' speaks for Israel
     if kinds & {"statement"} and not asked & index.speakers:
         return NEVER_SPOKE_FIT
-    speaks = any(f.kind in ("statement", "not_known") for f in facts)
+    speaks = any(f.kind in ("statement", "not_known", "report") for f in facts)
     if question.wh == "what" and kinds == {"statement"} and not speaks:
         return NEVER_SPOKE_FIT  # 'What did X say ...?' and a sentence in which no one speaks
     return PREDICATE_MISMATCH_FIT

@@ -369,6 +369,21 @@ def test_where_before_a_move_is_where_the_move_started() -> None:
     assert not engine.ask("Where was Reyke held before his trial?").answered
 
 
+def test_what_an_outlet_said_is_what_it_reported() -> None:
+    """'What did ANA say about the ship?': the agency reported, it made no statement."""
+    engine = Engine(
+        build_fact_base(
+            "MARSEN, Valdoria (Reuters) - Valdoria stepped up efforts on Thursday to free a"
+            " cargo ship.\n\n"
+            "Ashkar's state news agency ANA reported on Tuesday that the ship had been detained"
+            " because it entered Ashkari waters.\n\n"
+            "Corvell Shipping denied the accusation.\n"
+        )
+    )
+    answer = engine.ask("What did ANA say about the ship?")
+    assert answer.answered and "ANA reported" in answer.sources[0].text
+
+
 def test_numbers_that_count_other_things_do_not_answer_how_many() -> None:
     """'How many cranes': 'many crane operators working twelve-hour shifts' names cranes,
     but its number counts hours."""
