@@ -83,9 +83,36 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
         question.wh != "yesno" or _holds_every_word(question, index, sentence)
     ):
         rendered = _render(question, index, fact)
-        if rendered:
+        if rendered and (rendered != "Yes" or _plainly_yes(question, text, facts)):
             return clip_answer(rendered), False
     return clip_answer(_clause(text)), False
+
+
+_DENIES = re.compile(
+    r"\b(?:not|no|never|without|neither|nor|none|nobody|nothing|declined|refused|denied|failed"
+    r"|unable|instead|rather than)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+"""Words by which a sentence that holds every word of a yes/no question may still say no."""
+_LIMITS = ("only", "first", "all", "every", "still", "ever", "already", "again", "yet")
+"""'Is Hamas still in Cairo?': a 'Yes' needs the sentence to say 'still' too."""
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "last", "latest"}
+)
+
+
+def _plainly_yes(question: Question, text: str, facts: list[Fact]) -> bool:
+    """A plain 'Yes' only from a sentence that says so without a 'not', 'no', 'without',
+    'declined' ('Passenger ferries ... were not affected', 'the meeting ended without
+    agreement'), that says no one is unknown, and that keeps the question's 'only', 'still',
+    'first' ('Hamas left' does not say Hamas is still there)."""
+    if _DENIES.search(text) or any(f.kind == "not_known" for f in facts):
+        return False
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    asked = set(question.words)
+    if asked & _ORDINALS and words & _ORDINALS - asked:
+        return False  # 'Was this its first failure?' - '... was its second'
+    return all(limit in words for limit in _LIMITS if limit in asked)
 
 
 def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:

@@ -433,6 +433,32 @@ def test_a_yes_needs_a_sentence_that_says_what_was_asked() -> None:
     assert engine.ask("Did Dravnik meet Oberin?").answer == "Yes"
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Are passenger ferries affected?", "Passenger ferries were not affected."),
+        (
+            "Did the Wednesday meeting end with a deal?",
+            "Ames met Haldane on Wednesday, but the meeting ended without a deal.",
+        ),
+        ("Did Ostrel Advisory comment?", "Ostrel Advisory declined to comment on Tuesday."),
+        ("Is Hamas still in Cairo?", "Hamas left the talks in Cairo on Thursday."),
+        (
+            "Was this Northgate's first failure?",
+            "The failure was Northgate's second; the first came in 2023.",
+        ),
+        (
+            "Did the statement say where the meeting took place?",
+            "The statement did not specify where the meeting took place.",
+        ),
+    ],
+)
+def test_no_plain_yes_from_a_sentence_that_says_otherwise(question: str, sentence: str) -> None:
+    """The sentence holds every word asked, yet says no: the reply quotes it, never 'Yes'."""
+    answer = Engine(build_fact_base(sentence + "\n")).ask(question)
+    assert answer.answered and answer.answer != "Yes"
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
