@@ -16,7 +16,13 @@ from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon, stem
 from knowledge.matching import Match, rank
 from knowledge.question import Question, analyse, clean
-from knowledge.render import clip_answer, concise_answer, example_for, example_questions
+from knowledge.render import (
+    clip_answer,
+    concise_answer,
+    defining_role,
+    example_for,
+    example_questions,
+)
 from knowledge.schema import Entity, FactBase, Sentence
 from knowledge.statements import DATELINE
 
@@ -143,6 +149,7 @@ class Engine:
             return self._abstain(asked, truncated, confidence)
         if confidence < ANSWER_THRESHOLD:
             return self._suggest(asked, question, matches, truncated, confidence)
+        best = _defining(question, self.index, matches) or best
         answer, not_known = concise_answer(question, self.index, best.sentence)
         sentence = self.index.sentences[best.sentence]
         candidates = self.index.sentence_entities[best.sentence] - set(question.entities)
@@ -450,6 +457,21 @@ _CLAUSE_AFTER = re.compile(
 
 def _stems(sentence: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]+", sentence.lower())}
+
+
+DEFINING_MARGIN = 0.1
+"""How far behind the best sentence the one giving the asked role may score and be cited."""
+
+
+def _defining(question: Question, index: Index, matches: list[Match]) -> Match | None:
+    """'Who is Tomas Reyke?' is answered with his role ('the correspondent for the
+    Harbourline News Agency'): cite the sentence that gives it, when it is among the best,
+    not the lead that only names him."""
+    role = defining_role(question, index)
+    if role is None:
+        return None
+    close = [m for m in matches if m.score >= matches[0].score - DEFINING_MARGIN]
+    return next((m for m in close if role in index.sentences[m.sentence].text), None)
 
 
 def _suggestions(index: Index, matches: list[Match]) -> list[str]:

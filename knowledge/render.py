@@ -72,11 +72,10 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
             # 'declined to comment on the report': the refusal itself is the answer
             return clip_answer(_clause(text)), True
         return _clip(f"The article doesn't say {subject}"), True
-    described_only = question.wh == "person" and question.described and not question.concepts
-    if (question.definition or described_only) and question.primary:
+    role = defining_role(question, index)
+    if role is not None and question.primary:
         entity = index.entities.get(question.primary)
-        if entity is not None and entity.titles:
-            role = entity.description or entity.titles[0]
+        if entity is not None:
             article = "" if role.lower().startswith(("the ", "a ", "an ")) else "the "
             return _clip(f"{entity.name} is {article}{role}"), False
     if fact is not None and (
@@ -113,6 +112,18 @@ def _plainly_yes(question: Question, text: str, facts: list[Fact]) -> bool:
     if asked & _ORDINALS and words & _ORDINALS - asked:
         return False  # 'Was this its first failure?' - '... was its second'
     return all(limit in words for limit in _LIMITS if limit in asked)
+
+
+def defining_role(question: Question, index: Index) -> str | None:
+    """The role that answers 'Who is X?' ('correspondent for the Harbourline News Agency'),
+    when the question asks what X is and X has one."""
+    described_only = question.wh == "person" and question.described and not question.concepts
+    if not (question.definition or described_only) or not question.primary:
+        return None
+    entity = index.entities.get(question.primary)
+    if entity is None or not entity.titles:
+        return None
+    return entity.description or entity.titles[0]
 
 
 def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:

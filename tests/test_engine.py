@@ -459,6 +459,22 @@ def test_no_plain_yes_from_a_sentence_that_says_otherwise(question: str, sentenc
     assert answer.answered and answer.answer != "Yes"
 
 
+def test_who_is_cites_the_sentence_that_gives_the_role() -> None:
+    """'Who is Tomas Reyke?' is answered with his role: the source is the sentence that gives
+    it, not the lead that only names him (which held more of the question's words)."""
+    engine = Engine(
+        build_fact_base(
+            "MORVEL, Kastavia (Reuters) - An envoy sought on Tuesday the release of Lindish"
+            " journalist Tomas Reyke, who has been held for 97 days.\n\n"
+            "Reyke, 38, a correspondent for the Harbourline News Agency, was arrested on March 4"
+            " at a hotel in Pelsk.\n"
+        )
+    )
+    answer = engine.ask("Who is Tomas Reyke?")
+    assert answer.answer is not None and "correspondent" in answer.answer
+    assert answer.sources[0].text.startswith("Reyke, 38, a correspondent")
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
