@@ -76,7 +76,10 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
     if role is not None and question.primary:
         entity = index.entities.get(question.primary)
         if entity is not None:
-            article = "" if role.lower().startswith(("the ", "a ", "an ")) else "the "
+            # the role the cited sentence gives, when it gives one of them
+            role = next((t for t in [role, *entity.titles] if t in text), role)
+            owned = re.match(r"\S+['’]s ", role)  # "Tevaria's special envoy"
+            article = "" if owned or role.lower().startswith(("the ", "a ", "an ")) else "the "
             return _clip(f"{entity.name} is {article}{role}"), False
     if fact is not None and (
         question.wh != "yesno" or _holds_every_word(question, index, sentence)

@@ -475,6 +475,21 @@ def test_who_is_cites_the_sentence_that_gives_the_role() -> None:
     assert answer.sources[0].text.startswith("Reyke, 38, a correspondent")
 
 
+def test_who_is_answers_with_the_role_the_cited_sentence_gives() -> None:
+    """Someone with two roles: the answer gives the one in the quoted sentence, and a
+    possessive role takes no 'the' ('Tevaria's special envoy')."""
+    engine = Engine(
+        build_fact_base(
+            "BELMIRA, Sarnova (Reuters) - Tevaria's special envoy Anselm Rovik arrived in the"
+            " Sarnovan capital on Tuesday for talks with President Ilena Marsk.\n\n"
+            "Rovik, a 61-year-old former defence minister, met Marsk at the palace.\n"
+        )
+    )
+    answer = engine.ask("Who is Anselm Rovik?")
+    role = (answer.answer or "").removeprefix("Anselm Rovik is ")
+    assert role in answer.sources[0].text and not role.startswith("the Tevaria")
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
