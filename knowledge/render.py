@@ -42,10 +42,13 @@ def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | No
         "number": (),
         "age": ("value",),
     }.get(question.wh, ())
-    for fact in facts:
-        if fact.kind == "not_known" and question.wh in unknown_asks(fact):
-            return fact
     kinds = predicate_kinds(question)
+    # 'Who reported that ...?' asks the subject of the report the sentence tells of, not the
+    # unnamed official it cites (who 'Who did the paper cite?' asks about)
+    told = question.wh == "person" and not question.subjects and any(f.kind in kinds for f in facts)
+    for fact in facts:
+        if fact.kind == "not_known" and question.wh in unknown_asks(fact) and not told:
+            return fact
     mentioned = set(question.entities)
 
     def fit(position: int) -> tuple[int, int, int, int, int]:
@@ -162,6 +165,9 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
             return speaker
         return f"{speaker} {_slot(fact, 'cue') or 'said'}: {content}" if content else None
     if fact.kind == "report":
+        source = fact.slots.get("source")
+        if wh == "person" and source is not None and source.entity not in question.entities:
+            return source.text  # 'Who reported that Qatar might expel Hamas leaders?'
         return f"{_slot(fact, 'source')} reported that {_slot(fact, 'content')}"
     if wh == "yesno":
         negated = _slot(fact, "negated") == "yes"

@@ -490,6 +490,16 @@ def test_who_is_answers_with_the_role_the_cited_sentence_gives() -> None:
     assert role in answer.sources[0].text and not role.startswith("the Tevaria")
 
 
+def test_who_reported_is_the_outlet_and_who_it_cited_is_not_known(engine: Engine) -> None:
+    """The Journal's sentence also says its Hamas source is unnamed: that answers whom it
+    cited, not who reported."""
+    assert engine.ask("Who reported that Qatar might expel Hamas leaders?").answer == (
+        "The Wall Street Journal"
+    )
+    cited = engine.ask("Who did the Wall Street Journal cite?")
+    assert cited.kind == "not_known"
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
