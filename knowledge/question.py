@@ -698,9 +698,20 @@ def analyse(text: str, index: Index) -> Question:
         )
         and not (len(words) > 2 and 2 not in covered and _participle(words[2]))
         and len([w for w in rest if w not in lexicon().stopwords]) <= 2
+        # 'What was Wrenfield found guilty of?', 'What is he credited with?', 'What was he
+        # doing there?': what was done or said of X, not what X is
+        and not any(
+            w.endswith("ing") and len(w) > 4
+            for i, w in enumerate(words)
+            if i > 2 and i not in covered
+        )
+        and words[-1] not in _STRANDED
     )
     return question
 
+
+_STRANDED = frozenset({"of", "with", "for", "about", "to", "from", "by", "on", "at", "in"})
+"""A preposition ending a question ('What is he charged with?') asks about its object."""
 
 _NAME_JOINS = {"of", "the", "and", "for"}
 """Small words a name may hold ('Bank of England'); a run with other function words ('Did',

@@ -191,6 +191,22 @@ def test_who_underwent_something_is_no_definition() -> None:
     assert analyse("Who was Fred?", index).definition
 
 
+def test_what_was_done_to_someone_is_no_definition() -> None:
+    """'What was Wrenfield found guilty of?', 'What was he doing there?' ask about what
+    happened to or was done by Wrenfield, not what he is (the answer had been 'Tobias
+    Wrenfield is the former city treasurer')."""
+    index = build_index(
+        build_fact_base(
+            "Tobias Wrenfield, the former city treasurer, was found guilty of fraud and was"
+            " reporting on protests in Pelsk.\n"
+        )
+    )
+    assert not analyse("What was Wrenfield found guilty of?", index).definition
+    assert not analyse("What is Wrenfield charged with?", index).definition
+    assert not analyse("What was Wrenfield doing there?", index).definition
+    assert analyse("Who is Wrenfield?", index).definition
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
