@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from knowledge.index import Index, holds, predicate_kinds, unknown_asks
+from knowledge.lexicon import stem
 from knowledge.question import Question
 from knowledge.schema import Fact, Slot
+from knowledge.statements import DATELINE
 
 __all__ = ["clip_answer", "concise_answer", "example_for", "example_questions"]
 
@@ -90,7 +92,7 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
         rendered = _render(question, index, fact)
         if rendered and (rendered != "Yes" or _plainly_yes(question, text, facts)):
             return clip_answer(rendered), False
-    return clip_answer(_clause(text)), False
+    return clip_answer(_part_asked(question, text)), False
 
 
 _DENIES = re.compile(
@@ -153,8 +155,16 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
     if fact.kind == "meeting" and wh == "person":
         return _meeting_who(question, index, fact)
     if fact.kind == "action" and wh == "person":
+        told = set().union(*(index.slot_concepts.get((fact.id, n), ()) for n in fact.slots))
+        if question.concepts and not any(concept & told for concept in question.concepts):
+            return None  # 'Who was arrested?' and a fact of touring: the clause says more
         agent, obj = fact.slots.get("agent"), fact.slots.get("object")
-        if agent and agent.entity not in question.entities:
+        done_to = bool(
+            re.match(
+                r"(?:who|whom) (?:was|were|has been|have been|had been) ", question.text.lower()
+            )
+        )
+        if agent and agent.entity not in question.entities and not done_to:
             return _who(index, agent)
         return _who(index, obj) if obj else None
     if fact.kind == "statement":
@@ -205,6 +215,28 @@ def _who(index: Index, slot: Slot) -> str:
 
 def _clause(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+_PARTS = re.compile(r", (?:while|whereas|but|although|though) |; |, and (?=[a-z]+ [a-z]+ed\b)")
+"""Where a long sentence joins clauses of its own ('..., while police arrested the manager')."""
+
+
+def _part_asked(question: Question, text: str) -> str:
+    """The sentence as a short answer, or, when it joins clauses, the one holding most of
+    the question's words ('Who was arrested?': '... while police arrested the plant's
+    manager on suspicion of negligence', not the minister's tour that opens it)."""
+    text = _clause(DATELINE.sub("", text))
+    parts = _PARTS.split(text)
+    if len(parts) < 2:
+        return text
+    asked = [*question.concepts, *question.entity_words]
+    wanted = {c for concept in asked for c in concept if c[0] not in "#%&"}
+
+    def hits(part: str) -> int:
+        return len(wanted & {stem(w) for w in re.findall(r"[a-z]+", part.lower())})
+
+    best = max(parts, key=hits)
+    return best if hits(best) > hits(parts[0]) else text
 
 
 def example_questions(index: Index, count: int) -> list[str]:

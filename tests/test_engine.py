@@ -500,6 +500,22 @@ def test_who_reported_is_the_outlet_and_who_it_cited_is_not_known(engine: Engine
     assert cited.kind == "not_known"
 
 
+def test_a_short_answer_comes_from_the_clause_asked_about() -> None:
+    """'Who was arrested?' in a lead about a minister's tour 'while police arrested the
+    plant's manager': not the minister (the tour's agent), but the clause of the arrest,
+    without the dateline."""
+    engine = Engine(
+        build_fact_base(
+            "PORT SAMARA, Velandia (Reuters) - Velandia's labour minister toured a burned-out"
+            " textile factory on Tuesday and met its owners, a day after a fire killed at least"
+            " 31 workers, while police arrested the plant's manager on suspicion of negligence."
+            "\n\nLabour Minister Teodora Vasko said the inspectorate would be reviewed.\n"
+        )
+    )
+    answer = engine.ask("Who was arrested?")
+    assert answer.answer == "Police arrested the plant's manager on suspicion of negligence."
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
