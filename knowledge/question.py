@@ -81,6 +81,16 @@ _TYPO_WH = {
     "mgr": "manager",
     "dept": "department",
     "intl": "international",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "w": "with",
+    "b4": "before",
+    "pls": "please",
+    "plz": "please",
+    "bout": "about",
+    "til": "until",
+    "till": "until",
 }
 _CONTRACTIONS = {
     "whos": ("who", "is"),
@@ -93,6 +103,10 @@ _CONTRACTIONS = {
     "when's": ("when", "is"),
     "hows": ("how", "is"),
     "how's": ("how", "is"),
+    "gonna": ("will",),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "dunno": ("do", "not", "know"),
 }
 _PREDICATE_WORDS = {
     "say",
@@ -635,11 +649,23 @@ def _non_overlapping(
     return sorted(chosen)
 
 
+def _chat_word(words: list[str], i: int) -> str:
+    """Chat spellings: '4' between words ('preparing 4 ramadan') is 'for', and a dropped g
+    ('goin', 'sayin') is put back when only the -ing form is an English word."""
+    word = words[i]
+    if word == "4" and 0 < i < len(words) - 1 and not words[i + 1][:1].isdigit():
+        return "for" if words[i - 1].endswith(("ing", "ed", "r", "s")) else word
+    if len(word) > 3 and word.endswith("in") and not is_word(stem(word)):
+        return f"{word}g" if is_word(stem(f"{word}g")) else word
+    return word
+
+
 def analyse(text: str, index: Index) -> Question:
     """Understand a cleaned question against one article's index."""
     found = _WORD.findall(normalise(_US.sub("USA", text)))
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]
+    raw = [_chat_word(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
     words = _opening_wh(words)

@@ -207,6 +207,21 @@ def test_what_was_done_to_someone_is_no_definition() -> None:
     assert analyse("Who is Wrenfield?", index).definition
 
 
+@pytest.mark.parametrize(
+    ("asked", "words"),
+    [
+        ("is qatar gonna kick out hamas", ["is", "qatar", "will", "kick", "out", "hamas"]),
+        ("what r they preparing 4 in ramadan", ["what", "are", "they", "preparing", "for"]),
+        ("how long has the war been goin on", ["how", "long", "has", "the", "war", "been"]),
+    ],
+)
+def test_chat_spellings_are_read_as_words(asked: str, words: list[str]) -> None:
+    """'gonna', 'r', '4' between words, a dropped g ('goin'): what they stand for."""
+    index = build_index(build_fact_base("Qatar is preparing for Ramadan as the war goes on.\n"))
+    assert analyse(asked, index).words[: len(words)] == words
+    assert "going" in analyse("how long has the war been goin on", index).words
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
