@@ -64,9 +64,10 @@ def asks_credit(text: str, credit_line: str | None, follows_credit: bool) -> Cre
     return None
 
 
-def credit_answer(ask: CreditAsk, credit_line: str, agency: str | None) -> str:
-    """The short answer: the names credited with the asked part, or the part naming the
-    person asked about, or the whole line when it names no parts ('With AFP')."""
+def credit_answer(ask: CreditAsk, credit_line: str) -> str | None:
+    """The short answer: the part of the line crediting the asked work ('Reporting by ...',
+    'Editing by ...') or naming the person asked about; None when the line names no one for
+    it ('With AFP' names an agency, not who wrote the article)."""
     parts = [(m.group("role").lower(), m.group().strip(" .")) for m in _PART.finditer(credit_line)]
     if ask.name is not None:
         for _, said in parts:
@@ -74,8 +75,4 @@ def credit_answer(ask: CreditAsk, credit_line: str, agency: str | None) -> str:
                 return f"{ask.name} is credited in the article's credit line: {said}"
         return f"{ask.name} is named in the article's credit line"
     wanted = [said for role, said in parts if role.startswith("edit") == ask.editing]
-    if wanted:
-        return "; ".join(wanted)
-    if agency and not parts:
-        return f"The article is credited to {agency}"
-    return credit_line
+    return "; ".join(wanted) if wanted else None

@@ -184,25 +184,29 @@ class Engine:
         return _sourced(asked, answer, sentence, 1.0, "answer", truncated)
 
     def _credit(self, asked: str, ask: CreditAsk, context: Conversation, truncated: bool) -> Answer:
-        """'Who wrote this article?': the credit line says, when the page has one."""
+        """'Who wrote this article?': the credit line says, when it names someone; a line
+        naming only an agency ('With AFP') is said, not cited as an answer."""
         article = self.fact_base.article
-        if not article.credit_line:
-            intro = "The article doesn't say who wrote it. You could ask:"
+        answer = credit_answer(ask, article.credit_line) if article.credit_line else None
+        if answer is None:
+            work = "edited" if ask.editing else "wrote"
+            agency = f"; it is credited to {article.credit}" if article.credit else ""
+            intro = f"The article doesn't say who {work} it{agency}. You could ask:"
             return _unanswered(asked, truncated, "abstain", intro, self.examples(3), 0.0)
         context.credited = True
         context.asked = None
         paragraph = max((p.number for p in article.paragraphs), default=0) + 1
-        start = max(0, article.text.find(article.credit_line))
-        line = Sentence(
+        line = article.credit_line or ""
+        start = max(0, article.text.find(line))
+        source = Sentence(
             id=f"p{paragraph}s1",
             paragraph=paragraph,
             index=1,
-            text=article.credit_line,
+            text=line,
             start=start,
-            end=start + len(article.credit_line),
+            end=start + len(line),
         )
-        answer = clip_answer(credit_answer(ask, article.credit_line, article.credit))
-        return _sourced(asked, answer, line, 1.0, "answer", truncated)
+        return _sourced(asked, clip_answer(answer), source, 1.0, "answer", truncated)
 
     def _entities_in(self, text: str, candidates: set[str]) -> list[str]:
         """People and organisations a rendered answer names (what 'he' will mean next); only

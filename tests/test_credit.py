@@ -60,11 +60,11 @@ def test_a_name_in_the_credit_line_is_asked_about_the_credit() -> None:
 
 
 def test_the_answer_names_the_asked_part_of_the_line() -> None:
-    assert credit_answer(CreditAsk(), LINE, None) == (
+    assert credit_answer(CreditAsk(), LINE) == (
         "Reporting by Lena Vasko in Velstrad and Tomas Reyl in Talbrook"
     )
-    assert credit_answer(CreditAsk(editing=True), LINE, None) == "Editing by Mark Ostrow"
-    assert credit_answer(CreditAsk(), "With AFP", "AFP") == "The article is credited to AFP"
+    assert credit_answer(CreditAsk(editing=True), LINE) == "Editing by Mark Ostrow"
+    assert credit_answer(CreditAsk(), "With AFP") is None
 
 
 def test_the_engine_cites_the_credit_line_and_follows_up_on_it() -> None:
@@ -83,3 +83,12 @@ def test_without_a_credit_line_the_article_does_not_say() -> None:
     engine = Engine(build_fact_base(ARTICLE.replace(f"{LINE}\n\n", "")))
     answer = engine.ask("Who wrote this article?")
     assert not answer.answered and not answer.sources
+
+
+def test_an_agency_credit_names_no_writer() -> None:
+    """'With AFP' says where the story came from, not who wrote it: no answer, but the reply
+    says the agency."""
+    engine = Engine(build_fact_base(ARTICLE.replace(LINE, "With AFP")))
+    answer = engine.ask("Who wrote this article?")
+    assert not answer.answered and not answer.sources
+    assert "AFP" in answer.reply
