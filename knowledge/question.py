@@ -548,7 +548,8 @@ _CAUSE_VERBS = {"caused", "causes", "led", "leads", "prompted", "triggered", "sp
 
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
-    'the name of' a role the article gives someone ('the name of the CIA director')."""
+    'the name of' a role the article gives someone ('the name of the CIA director', 'the
+    Mossad chief's name')."""
     return {
         i
         for i in range(1, len(words))
@@ -561,8 +562,18 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in _CAUSE_VERBS and words[i - 1] == "what")
         or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
+        or (words[i] in _DURATION_VERBS and words[:2] == ["how", "many"] and _counts_time(words))
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
+        or (described and words[i] in {"name", "names"} and i == len(words) - 1)
     }
+
+
+_TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades"})
+
+
+def _counts_time(words: list[str]) -> bool:
+    """'How many months has the war lasted?': a 'how long' in other words."""
+    return len(words) > 2 and words[2] in _TIME_UNITS
 
 
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:

@@ -516,6 +516,15 @@ def test_a_short_answer_comes_from_the_clause_asked_about() -> None:
     assert answer.answer == "Police arrested the plant's manager on suspicion of negligence."
 
 
+def test_restating_words_do_not_count_as_topics(engine: Engine) -> None:
+    """'the Mossad chief's name' asks who he is; 'How many months has the war lasted?' asks
+    how long (the article says 'five-month-old war' and never 'lasted')."""
+    named = engine.ask("wat is the mossad chiefs name")
+    assert named.answered and "Barnea" in (named.answer or "")
+    lasted = engine.ask("How many months has the Gaza war lasted?")
+    assert lasted.answered and "five-month-old" in lasted.sources[0].text
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
