@@ -461,6 +461,8 @@ def _lexicon_slip(word: str, limit: int) -> str | None:
     """The one lexicon word (synonyms, light words, function words) nearest a slip."""
     found = process.extract(word, _slip_targets(), scorer=OSA.distance, score_cutoff=limit, limit=8)
     candidates = set(_nearest_same_start(word, found))
+    swapped = {c for c in candidates if sorted(c) == sorted(word)}
+    candidates = swapped if len(swapped) == 1 else candidates  # 'strat': 'start', not 'strut'
     return min(candidates) if len({stem(c) for c in candidates}) == 1 else None
 
 
@@ -667,7 +669,8 @@ def _chat_word(words: list[str], i: int) -> str:
     if word == "4" and 0 < i < len(words) - 1 and not words[i + 1][:1].isdigit():
         return "for" if words[i - 1].endswith(("ing", "ed", "r", "s")) else word
     if len(word) > 3 and word.endswith("in") and not is_word(stem(word)):
-        return f"{word}g" if is_word(stem(f"{word}g")) else word
+        lex, full = lexicon(), f"{word}g"
+        return full if full in lex.stopwords | lex.light_words or is_verb(stem(full)) else word
     return word
 
 

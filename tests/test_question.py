@@ -220,6 +220,7 @@ def test_chat_spellings_are_read_as_words(asked: str, words: list[str]) -> None:
     index = build_index(build_fact_base("Qatar is preparing for Ramadan as the war goes on.\n"))
     assert analyse(asked, index).words[: len(words)] == words
     assert "going" in analyse("how long has the war been goin on", index).words
+    assert analyse("when does the war end again", index).words[-1] == "again"
 
 
 def test_a_preposition_is_no_topic_word() -> None:
