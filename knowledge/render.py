@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.clauses import time_pattern
 from knowledge.index import Index, holds, predicate_kinds, unknown_asks
 from knowledge.lexicon import stem
 from knowledge.question import Question
@@ -59,6 +60,10 @@ def _pick_fact(question: Question, index: Index, facts: list[Fact]) -> Fact | No
         overlap = sum(1 for concept in question.concepts if concept & words)
         about = mentioned & {s.entity for s in fact.slots.values() if s.entity}
         wanted_slot = any(name in fact.slots for name in wanted)
+        if question.wh == "time":
+            time = _slot(fact, "time")
+            stated = fact.kind == "attribute" and bool(about) and _time_in_value(fact)
+            wanted_slot = bool(time and not _about_asked(question, time)) or bool(stated)
         return (fact.kind in kinds, wanted_slot, overlap, bool(about), -position)
 
     if not facts:
@@ -145,8 +150,11 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
     wh = question.wh
     if wh == "age" and fact.kind == "attribute" and " old" in f" {_slot(fact, 'value') or ''}":
         return f"{_slot(fact, 'subject')}: {_slot(fact, 'value')}"
-    if wh == "time" and _slot(fact, "time"):
-        return _slot(fact, "time")
+    time = _slot(fact, "time")
+    if wh == "time" and time and not _about_asked(question, time):
+        return time
+    if wh == "time" and fact.kind == "attribute":
+        return _time_in_value(fact)
     if wh == "place" and _slot(fact, "place"):
         return _slot(fact, "place")
     if wh == "reason":
@@ -183,6 +191,28 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
         negated = _slot(fact, "negated") == "yes"
         return "No" if negated != question.negated else "Yes"
     return None
+
+
+def _time_in_value(fact: Fact) -> str | None:
+    """'When does Ramadan start?' - 'Ramadan, the Muslim fasting month which could begin as
+    early as Sunday': the time a described thing's value gives."""
+    value = _slot(fact, "value") or ""
+    found = time_pattern().search(value)
+    if found is None:
+        return None
+    lead = re.search(
+        r"\b(?:as (?:early|late|soon) as|around|about|by|on|in) $", value[: found.start()]
+    )
+    return (lead.group() if lead else "") + found.group()
+
+
+def _about_asked(question: Question, text: str) -> bool:
+    """A time slot naming the asked thing itself ('before Ramadan' for 'When does Ramadan
+    start?') is not its time."""
+    low = text.lower()
+    return any(
+        w in low.split() for concept in question.entity_words for w in concept if w.isalpha()
+    )
 
 
 def _meeting_who(question: Question, index: Index, fact: Fact) -> str:

@@ -525,6 +525,15 @@ def test_restating_words_do_not_count_as_topics(engine: Engine) -> None:
     assert lasted.answered and "five-month-old" in lasted.sources[0].text
 
 
+def test_when_a_described_thing_happens_is_the_time_its_description_gives(
+    engine: Engine,
+) -> None:
+    """'When does Ramadan start?': 'Ramadan, the Muslim fasting month which could begin as
+    early as Sunday' - not 'before Ramadan', the time of the mediators' scramble."""
+    assert engine.ask("when does ramadan start").answer == "As early as Sunday"
+    assert engine.ask("When did Barnea meet Burns?").answer == "Yesterday (Friday)"
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
