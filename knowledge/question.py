@@ -674,8 +674,20 @@ def _chat_word(words: list[str], i: int) -> str:
     return word
 
 
+_META = re.compile(
+    r"\s*\b(?:(?:that|which) )?(?:the|this) (?:article|story|piece|report|text|news)"
+    r" (?:talks|talked|speaks|writes|is talking|keeps talking|refers) (?:about|of|to)\b"
+    r"|\s*\b(?:that (?:is |are |was |were )?)?(?:mentioned|referred to|named|described|quoted)"
+    r" (?:in|by) (?:the|this) (?:article|story|piece|text)\b"
+    r"|\s*,? ?\b(?:in|according to) (?:the|this) (?:article|story|piece|text)\b",
+    re.IGNORECASE,
+)
+"""'Who is the spy chief the article talks about?': words about the article, not its story."""
+
+
 def analyse(text: str, index: Index) -> Question:
     """Understand a cleaned question against one article's index."""
+    text = _META.sub("", text).strip() or text
     found = _WORD.findall(normalise(_US.sub("USA", text)))
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]

@@ -223,6 +223,21 @@ def test_chat_spellings_are_read_as_words(asked: str, words: list[str]) -> None:
     assert analyse("when does the war end again", index).words[-1] == "again"
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Who is the spy chief the article talks about?",
+        "Who is the spy chief mentioned in the article?",
+        "According to the story, who is the spy chief?",
+    ],
+)
+def test_words_about_the_article_are_no_part_of_the_question(asked: str) -> None:
+    """'the article talks about' asks nothing of the story: 'talks' is not the truce talks."""
+    index = build_index(build_fact_base("Israel said its spy chief met truce talks mediators.\n"))
+    assert "talks" not in analyse(asked, index).words
+    assert {"spy", "chief"} <= set(analyse(asked, index).words)
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
