@@ -18,6 +18,7 @@ from itertools import pairwise
 from knowledge.clauses import find_purpose, find_reason, time_pattern
 from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.morphology import root
+from knowledge.neighbours import neighbours
 from knowledge.relatives import is_verb, relatives
 from knowledge.schema import Entity, Fact, FactBase, Sentence
 
@@ -416,14 +417,20 @@ def _families(postings: dict[str, list[int]]) -> dict[str, frozenset[str]]:
     return {key: frozenset(stems) for key, stems in found.items()}
 
 
-def related(concept: frozenset[str], index: Index, nouns: Collection[str] = ()) -> frozenset[str]:
+def related(
+    concept: frozenset[str], index: Index, nouns: Collection[str] = (), said: Collection[str] = ()
+) -> frozenset[str]:
     """A question word's concept widened to the article's words of the same derivational
     family, marked '%' ('injured' also matches '%injuri', 'strikers' also '%strike'), and to
     the article's words that can mean it, marked '&' ('attorney' also matches '&lawyer'; see
     knowledge/relatives.py; only a noun's senses for the stems in `nouns`, and only a word
-    whose own frequent senses lead back, so 'found' does not reach 'plant'). A relative is
-    weaker evidence than the word itself ('founded' is not 'founder'), so only a word the
-    article never uses is widened."""
+    whose own frequent senses lead back, so 'found' does not reach 'plant'), and to the
+    article's words a sentence-embedding model places near it, marked '*' ('damaged' also
+    matches '*break'; see knowledge/neighbours.py; only where the model places the question's
+    word near that word too, and never a word the question itself uses (`said`): 'weapons'
+    must not count again the 'armed' of "Hamas's armed wing"). A relative is weaker evidence
+    than the word itself ('founded' is not 'founder'), so only a word the article never uses
+    is widened."""
     if any(c in index.postings for c in concept):
         return concept
     extra = {
@@ -441,17 +448,26 @@ def related(concept: frozenset[str], index: Index, nouns: Collection[str] = ()) 
         if other in index.postings and c in relatives(other) and f"%{other}" not in extra
         if other not in index.verbs or (c not in nouns and is_verb(c))
     }
+    extra |= {
+        f"*{other}"
+        for c in concept
+        if c.isalpha()
+        for other in neighbours(c)
+        if other in index.postings and other not in said and c in neighbours(other)
+        if f"%{other}" not in extra and f"&{other}" not in extra
+    }
     return concept | extra if extra else concept
 
 
 def holds(concept: frozenset[str], have: Collection[str]) -> bool:
     """Whether `have` (a sentence's concepts, the article's postings) holds the concept,
-    itself or through a relative ('%', '&')."""
-    return any(c.lstrip("%&") in have for c in concept)
+    itself or through a relative ('%', '&') or a neighbour ('*')."""
+    return any(c.lstrip("%&*") in have for c in concept)
 
 
 def is_known(concept: frozenset[str], index: Index) -> bool:
-    """Whether the article holds the concept, itself or through a relative ('%', '&')."""
+    """Whether the article holds the concept, itself or through a relative ('%', '&') or a
+    neighbour ('*')."""
     return holds(concept, index.postings)
 
 

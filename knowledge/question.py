@@ -720,8 +720,10 @@ def analyse(text: str, index: Index) -> Question:
     named = {i for start, end in foreign for i in range(start, end)}
     rest = [w for i, w in enumerate(words) if i not in covered | restating | pointing | named]
     nouns = frozenset(stem(w) for i, w in enumerate(words) if i and words[i - 1] in _DETERMINERS)
+    said = frozenset(stem(w) for w in words)
     question.concepts = [
-        related(c, index, nouns) for c in concepts_of(rest, fold=True, known=index.postings.keys())
+        related(c, index, nouns, said)
+        for c in concepts_of(rest, fold=True, known=index.postings.keys())
     ]
     if question.wh == "yesno":
         question.concepts = [_as_reaction(c) for c in question.concepts]
@@ -734,7 +736,7 @@ def analyse(text: str, index: Index) -> Question:
     question.unknown = [
         w
         for w, c in zip(rest, concepts_of_each(rest), strict=True)
-        if c and not is_known(related(c, index, nouns), index)
+        if c and not is_known(related(c, index, nouns, said), index)
     ] + names
     question.counted = _counted_noun(words)
     question.measure = any(
