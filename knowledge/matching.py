@@ -270,10 +270,13 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     if unnamed and not not_known:
         fit *= UNNAMED_FIT
     if (
-        question.wh == "time"
+        question.wh in ("time", "yesno")
         and _future(question)
         and not not_known
         and not _FUTURE.search(index.sentences[i].text)
+        # 'Will her country pay the ransom?' - 'Norvane did not pay ransoms as a matter of
+        # policy': what someone rules out answers whether it will happen
+        and not (question.wh == "yesno" and _RULES_OUT.search(index.sentences[i].text))
     ):
         fit *= PAST_FIT
     # 'How long is the front line?' asks for a length ('the 400-km frontier'), not a time
@@ -297,12 +300,16 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
 
 _LENGTH_ASKED = re.compile(r"\bhow long (?:is|was|are|were|will be|would be)\b", re.IGNORECASE)
 PAST_FIT = 0.5
-"""'When will the crossing reopen?' and a sentence that tells only of what has happened."""
+"""'When will the crossing reopen?' / 'Will there be a ceasefire before Ramadan?' and a
+sentence that tells only of what has happened or is being tried."""
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is due|are due|was due|were due|plans?|planned|expected|scheduled"
     r"|set to|next|upcoming|later this|hopes?|intends?|aims?|until|by the end of)\b",
     re.IGNORECASE,
 )
+
+
+_RULES_OUT = re.compile(r"\b(?:not|never|no longer|refused|ruled out|rejected)\b", re.IGNORECASE)
 
 
 def _future(question: Question) -> bool:

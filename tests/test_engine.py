@@ -534,6 +534,19 @@ def test_when_a_described_thing_happens_is_the_time_its_description_gives(
     assert engine.ask("When did Barnea meet Burns?").answer == "Yesterday (Friday)"
 
 
+def test_whether_something_will_happen_is_not_answered_by_an_effort_towards_it() -> None:
+    """'Will there be a ceasefire before Ramadan?': mediators scrambling to secure one does
+    not say; a policy that rules something out does ('Will Norvane pay the ransom?')."""
+    engine = Engine(
+        build_fact_base(
+            "Mediators scrambled to secure a new truce in Gaza before Ramadan.\n\n"
+            "Norvane did not pay ransoms as a matter of policy, its foreign minister said.\n"
+        )
+    )
+    assert not engine.ask("Will there be a truce before Ramadan?").answered
+    assert engine.ask("Will Norvane pay the ransom?").answered
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
