@@ -34,12 +34,7 @@ _WH = (
     ("how far", "number"),
     ("how (?:tall|high|deep|wide|big|large|heavy|fast|hot|cold)", "number"),
     ("how old", "age"),
-    ("what time", "time"),
-    ("what day", "time"),
-    ("which day", "time"),
-    ("what date", "time"),
-    ("what year", "time"),
-    ("what month", "time"),
+    ("(?:what|which) (?:(?:exact|precise|specific) )?(?:time|day|date|year|month)", "time"),
     ("who", "person"),
     ("whom", "person"),
     ("whose", "person"),
@@ -484,6 +479,9 @@ def _stem_slip(word: str, index: Index) -> str | None:
     return found[0][0]
 
 
+_EXACT = frozenset({"exact", "precise", "specific"})
+"""'What exact day': the adjective restates the question with its noun."""
+_NOUN_AFTER = [[noun] for noun in ("time", "day", "date", "year", "month", "place", "location")]
 _WH_NOUNS = {
     "city",
     "country",
@@ -556,6 +554,8 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         i
         for i in range(1, len(words))
         if (words[i] in _WH_NOUNS and words[i - 1] in {"which", "what", "whose"})
+        or (words[i] in _WH_NOUNS and words[i - 1] in _EXACT and words[i - 2 : i - 1] == ["what"])
+        or (words[i] in _EXACT and words[i - 1] == "what" and words[i + 1 : i + 2] in _NOUN_AFTER)
         or (words[i] in _HOW_WORDS and words[i - 1] == "how")
         or (words[i] in _AMOUNT_NOUNS and words[i - 1] in {"what", "which", "much"})
         or (words[i] == "times" and words[i - 1] == "many")

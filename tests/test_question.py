@@ -238,6 +238,13 @@ def test_words_about_the_article_are_no_part_of_the_question(asked: str) -> None
     assert {"spy", "chief"} <= set(analyse(asked, index).words)
 
 
+def test_what_exact_day_asks_when() -> None:
+    """'What exact day does Ramadan start?' is a when-question; 'exact' names no topic."""
+    index = build_index(build_fact_base("Ramadan could begin as early as Sunday.\n"))
+    question = analyse("What exact day does Ramadan start?", index)
+    assert question.wh == "time" and not question.unknown
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
