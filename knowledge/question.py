@@ -44,9 +44,9 @@ _WH = (
     ("for what reason", "reason"),
     ("what for", "reason"),
     ("(?:what|which) (?:reasons?|justification|explanation|grounds)", "reason"),
-    ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective)", "reason"),
+    ("what (?:was|is|were|are) the (?:purpose|goal|aim|objective|point)", "reason"),
     ("how come", "reason"),
-    ("what (?:caused|causes|led to|leads to|prompted|triggered|sparked)", "reason"),
+    ("what (?:caused|causes|led to|leads to|prompted|triggered|sparked|made|makes)", "reason"),
     ("what (?:was|is|were|are) the causes? of", "reason"),
     ("for what(?= reason| purpose|$)", "reason"),
     ("in what way", "how"),
@@ -509,7 +509,7 @@ _WH_NOUNS = {
 
 _REASON_NOUNS = {"reason", "reasons", "justification", "explanation", "grounds"}
 """'what reason did X give': the noun restates that a reason is asked for."""
-_PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective"}
+_PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective", "point"}
 _WHAT_IS = [["what", "was"], ["what", "is"], ["what", "were"], ["what", "are"]]
 """'What was the goal of ...' asks why: the noun restates it (checked as 'what was the')."""
 _AMOUNT_NOUNS = {"share", "proportion", "percentage", "percent", "fraction", "money", "cash"}
@@ -542,7 +542,17 @@ def _pointing_counts(words: list[str]) -> set[int]:
     }
 
 
-_CAUSE_VERBS = {"caused", "causes", "led", "leads", "prompted", "triggered", "sparked"}
+_CAUSE_VERBS = {
+    "caused",
+    "causes",
+    "led",
+    "leads",
+    "prompted",
+    "triggered",
+    "sparked",
+    "made",
+    "makes",
+}
 """'What caused the fire?' asks why: the verb restates the question type."""
 
 
@@ -685,9 +695,16 @@ _META = re.compile(
 """'Who is the spy chief the article talks about?': words about the article, not its story."""
 
 
+_IS_CONTRACTED = re.compile(
+    r"\b(what|who|where|when|how|why|which|there|that)['’]s\b", re.IGNORECASE
+)
+"""'What's the goal ...?', 'who's the envoy': 'is', not a possessive to drop."""
+
+
 def analyse(text: str, index: Index) -> Question:
     """Understand a cleaned question against one article's index."""
     text = _META.sub("", text).strip() or text
+    text = _IS_CONTRACTED.sub(r"\1 is", text)  # before possessive 's are dropped
     found = _WORD.findall(normalise(_US.sub("USA", text)))
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]

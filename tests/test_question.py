@@ -245,6 +245,24 @@ def test_what_exact_day_asks_when() -> None:
     assert question.wh == "time" and not question.unknown
 
 
+@pytest.mark.parametrize(
+    ("asked", "wh"),
+    [
+        ("What's the goal of the talks?", "reason"),
+        ("What was the point of the meeting?", "reason"),
+        ("What made Hamas walk out of the talks?", "reason"),
+        ("who's the envoy", "person"),
+    ],
+)
+def test_restated_question_types(asked: str, wh: str) -> None:
+    """'What's' is 'what is' (not a possessive to drop), 'the point of' asks why as 'the goal
+    of' does, 'what made X do Y' as 'what caused' does; none of those words is a topic."""
+    index = build_index(build_fact_base("Hamas left the talks after the envoy's meeting.\n"))
+    question = analyse(asked, index)
+    assert question.wh == wh and not question.unknown
+    assert "is" in question.words or not asked.startswith(("What's", "who's"))
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
