@@ -444,10 +444,11 @@ def _other_time(question: Question, sentence: str) -> bool:
     """'Who was mayor before X?', 'Where did Burns travel after the meeting?' ask about a time
     set against another event; a sentence that places nothing before or after anything
     (the mayor's own sentence, the meeting's) answers a different question."""
-    found = _RELATIVE_TIME.search(question.text.lower())
+    asked = " ".join(question.words)  # typos mended ('before he was movved')
+    found = _RELATIVE_TIME.search(asked)
     if found is None:
         return False
-    clause = _CLAUSE_AFTER.match(question.text.lower(), found.end(1))
+    clause = _CLAUSE_AFTER.match(asked, found.end(1))
     if clause and stem(clause.group(1)) in _stems(sentence):
         return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
     return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)

@@ -412,7 +412,8 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
         return word
     swapped = _swapped_stopword(word) or _misspelt_function_word(word, first)
     if swapped is not None and word not in _lexicon_words():
-        return swapped
+        # 'lawer' is 'lawyer' with a letter left out, more likely than 'later' mistyped
+        return _left_out(word, index, swapped) if not _typical_slip(word, swapped) else swapped
     if len(word) >= 4 and (transposed := _transposed(word, index)) is not None:
         return transposed
     if len(word) == 3:
@@ -440,7 +441,7 @@ def _correct(word: str, index: Index, first: bool = False) -> str:
     candidates = _nearest_same_start(word, found)
     if not candidates or word in _lexicon_words():
         return word
-    return min(candidates, key=lambda v: (abs(len(v) - len(word)), v))
+    return min(candidates, key=lambda v: (not _typical_slip(word, v), abs(len(v) - len(word)), v))
 
 
 def _nearest_same_start(word: str, found: list[tuple[str, int, int]]) -> list[str]:
@@ -456,9 +457,29 @@ def _lexicon_slip(word: str, limit: int) -> str | None:
     """The one lexicon word (synonyms, light words, function words) nearest a slip."""
     found = process.extract(word, _slip_targets(), scorer=OSA.distance, score_cutoff=limit, limit=8)
     candidates = set(_nearest_same_start(word, found))
-    swapped = {c for c in candidates if sorted(c) == sorted(word)}
-    candidates = swapped if len(swapped) == 1 else candidates  # 'strat': 'start', not 'strut'
+    typical = {c for c in candidates if _typical_slip(word, c)}
+    candidates = typical if len(typical) == 1 else candidates  # 'strat': 'start', not 'strut'
     return min(candidates) if len({stem(c) for c in candidates}) == 1 else None
+
+
+def _left_out(word: str, index: Index, function_word: str) -> str:
+    """The article word the typist left a letter out of, if one; else the function word."""
+    found = process.extract(word, index.content_vocabulary, scorer=OSA.distance, score_cutoff=1)
+    typical = [choice for choice, _, _ in found if _typical_slip(word, choice)]
+    return typical[0] if len(typical) == 1 else function_word
+
+
+def _typical_slip(typed: str, meant: str) -> bool:
+    """The slips typists make most: a letter left out ('lawer' for 'lawyer', not 'later'),
+    one typed twice ('taaking'), two swapped ('strat' for 'start')."""
+    if len(meant) == len(typed) + 1:
+        return any(meant[:i] + meant[i + 1 :] == typed for i in range(len(meant)))
+    if len(typed) == len(meant) + 1:
+        return any(
+            typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == meant
+            for i in range(len(typed) - 1)
+        )
+    return len(typed) == len(meant) and sorted(typed) == sorted(meant) and typed != meant
 
 
 @cache
@@ -672,6 +693,18 @@ def _non_overlapping(
     return sorted(chosen)
 
 
+def _how_word(words: list[str], i: int) -> str:
+    """'how log has he been held': after 'how', a slip one letter off 'long', 'many', 'much',
+    'old' or 'far' is that word."""
+    if i == 0 or words[i - 1] != "how" or words[i] in _HOW_AFTER:
+        return words[i]
+    near = [w for w in _HOW_AFTER if OSA.distance(w, words[i]) == 1 and w[:1] == words[i][:1]]
+    return near[0] if len(near) == 1 else words[i]
+
+
+_HOW_AFTER = ("long", "many", "much", "old", "far")
+
+
 def _chat_word(words: list[str], i: int) -> str:
     """Chat spellings: '4' between words ('preparing 4 ramadan') is 'for', and a dropped g
     ('goin', 'sayin') is put back when only the -ing form is an English word."""
@@ -711,6 +744,7 @@ def analyse(text: str, index: Index) -> Question:
     raw = [_chat_word(raw, i) for i in range(len(raw))]
     words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
+    words = [_how_word(words, i) for i in range(len(words))]
     words = _opening_wh(words)
     words = _compounds(words, index)
     question = Question(text=text, words=words, wh=_wh(words))

@@ -263,6 +263,30 @@ def test_restated_question_types(asked: str, wh: str) -> None:
     assert "is" in question.words or not asked.startswith(("What's", "who's"))
 
 
+def test_the_likeliest_slip_wins_a_tie() -> None:
+    """Two article or lexicon words one edit away: a left-out letter ('lawer': 'lawyer', not
+    'later'), a doubled one ('taaking') or a swap ('isral' is 'israel', not the stem 'israe')
+    decides; after 'how', 'log' is 'long'."""
+    index = build_index(
+        build_fact_base(
+            "Israel said later that the lawyer was taking the case; he had been held long.\n"
+        )
+    )
+    words = analyse("how log was the lawer taaking the case for isral", index).words
+    assert words == [
+        "how",
+        "long",
+        "was",
+        "the",
+        "lawyer",
+        "taking",
+        "the",
+        "case",
+        "for",
+        "israel",
+    ]
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
