@@ -188,10 +188,12 @@ def _pick_plain(previous: list[str], pronoun: str, people: list[EntityDraft]) ->
 
 
 def _gender_ok(speaker: str, people: list[EntityDraft], gender: str) -> bool:
-    for person in people:
-        if person.name in speaker or any(a in speaker for a in person.aliases):
-            return person.gender in (None, gender)
-    return True
+    """Whether the person a speaker's words name may be 'he' or 'she'; a full name decides
+    before a surname ('Clara Reyke' is not her brother Tomas, whose alias is 'Reyke')."""
+    named = [p for p in people if p.name in speaker] or [
+        p for p in people if any(a in speaker for a in p.aliases)
+    ]
+    return named[0].gender in (None, gender) if named else True
 
 
 def _bare(description: str) -> str:
@@ -274,6 +276,10 @@ def link_slots(
                 fact.entities[slot] = ids[owner[match]]
             elif text in _ORG_PRONOUNS and _EXPLETIVE.match(fact.sentence.text):
                 continue  # 'It was unclear how many ...' is about no one
+            elif text == "it" and (
+                subject := _subordinate_subject(fact.sentence.text, pattern, kinds)
+            ):
+                fact.entities[slot] = ids[owner[subject]]
             elif _THEIR_PEOPLE.match(text):
                 if mentions is None:
                     mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
@@ -288,6 +294,21 @@ def link_slots(
                     fact.entities[slot] = ids[referent]
         if fact.kind == "statement" and "speaker" in fact.entities:
             spoken[speaker] = fact.entities["speaker"]
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"^(?:Because|Since|As|Although|Though|While|When|After|Before|If|Once|Until) (?:the )?"
+)
+
+
+def _subordinate_subject(text: str, pattern: re.Pattern[str], kinds: dict[str, str]) -> str | None:
+    """'Because Lindmark has no embassy there, it asked Valmora ...': the 'it' of the main
+    clause is the country or body that opens the clause before it."""
+    opening = _SUBORDINATE_OPENING.match(text)
+    name = pattern.match(text, opening.end()) if opening else None
+    if name is None or kinds[name.group()] not in ("organisation", "place"):
+        return None
+    return name.group()
 
 
 _WHO_SLOTS = frozenset({"speaker", "agent", "partner", "subject"})
