@@ -85,10 +85,18 @@ _BEHALF = re.compile(
 _REPORT_LEAD = re.compile(r"^(?:According to|As reported by) (?P<src>[^,]+), (?P<content>.+)$")
 _REPORT_TAIL = re.compile(r"^(?P<content>.+?),? according to (?P<src>[^,.]+)")
 _REPORTED = re.compile(
-    r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
-    r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?)?"
+    r"^(?:(?:An?|The) [a-z][a-z -]*, )?"
+    r"(?P<src>(?:(?:[Tt]he|An?) )?(?:[A-Z][\w’'.-]*['’]s )?"
+    r"(?:(?!(?:in|on|at|of|for|by|to|from|and|with|after|before|citing)\b)[\w’'-]+ ){0,3}?"
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    r"(?:, (?:an?|the) [^,]{2,60})?(?:, citing [^,]+)?,? (?:reported|reports|said)"
+    r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?"
+    r"| in (?:[A-Z][a-z]+|\d{4}))?"
     r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+"""'The Herald reported on Tuesday, citing ..., that', 'The Courier, a daily, reported that', 'Its
+state news agency ANA reported', 'A second outlet, the broadcaster KTV-1, reported that': the
+outlet named and what it reported."""
 _FINDING = re.compile(
     r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
     r"review|investigation|analysis|inquiry|poll|assessment)(?: (?:by|from) [^,]{3,60}?)?)"

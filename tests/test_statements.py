@@ -244,6 +244,29 @@ REPORTS = [
         },
     ),
     (
+        "The Brenholt Gazette, a weekly paper, reported on Friday, citing a court clerk, that"
+        " the hearing had been moved.",
+        {"source": "The Brenholt Gazette", "content": "the hearing had been moved"},
+    ),
+    (
+        "The Ostvik Daily, citing an unnamed official, reported that the port would reopen.",
+        {"source": "The Ostvik Daily", "content": "the port would reopen"},
+    ),
+    (
+        "A second outlet, the public broadcaster RVN, reported that talks had stalled, citing"
+        " two aides.",
+        {
+            "source": "the public broadcaster RVN",
+            "content": "talks had stalled",
+            "cites": "two aides",
+        },
+    ),
+    (
+        "Weekly magazine Pernik reported in March, citing bank records, that the loans were"
+        " never repaid.",
+        {"source": "Weekly magazine Pernik", "content": "the loans were never repaid"},
+    ),
+    (
         "The spray cut admissions by 71% in a late-stage trial, its developer said.",
         {"source": "late-stage trial", "content": "The spray cut admissions by 71%"},
     ),
