@@ -55,6 +55,7 @@ _PLACE_PREFIXES = {
     "santa",
     "los",
     "las",
+    "river",
     "new",
     "upper",
     "lower",
@@ -362,13 +363,16 @@ def _kind(words: list[str], before: str, after: str, has_title: bool) -> EntityK
     head = lows[: lows.index("for")] if "for" in lows else []
     if any(w in lex.org_words for w in head):
         return "organisation"  # 'Organisation for Democratic Elections': the head decides
-    if any(w in lex.event_words for w in lows):
-        return "event"
+    of_head = lows[lows.index("of") - 1] if "of" in lows[1:] else ""
+    if of_head in lex.place_words and of_head not in lex.org_words:
+        return "place"  # 'Strait of Tomis', 'Gulf of Aden'; not 'Bank of England'
+    if any(w in lex.event_words and (w != "open" or w == lows[-1]) for w in lows):
+        return "event"  # 'the Kestrel Open', not 'Open Press Watch'
     if any(w in lex.org_words for w in lows) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "organisation"
     if has_title:
         return "person"
-    if re.search(r"(?:tion|ment|ics|ware|tech|ies)$", lows[-1]):
+    if re.search(r"(?:tion|ment|ics|ware|tech|ies|works)$", lows[-1]):
         return "organisation"
     if len(words) in (2, 3) and "of" not in lows:
         return "person"
@@ -591,6 +595,13 @@ _ORG_APPOSITION = re.compile(
 """'The charity, Bright Start, said', 'Corvane, a privately held company': an organisation."""
 
 
+_ORG_NOUN_BEFORE = re.compile(
+    rf"\b(?:{_ORG_NOUNS}) (?P<name>[A-Z][\w’'.-]*(?: (?:&|[A-Z][\w’'.-]*)){{0,3}})"
+    r"(?=[,.;:]| [a-z])"
+)
+"""'Press freedom group Open Press Watch says': a name right after an organisation's noun."""
+
+
 _PLACE_APPOSITION = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[A-Z][\w-]*['’]s) (?:[A-Za-z]+ )?(?:capital|city|town|village|port|"
     r"province|region|district|county|state)(?:,? | of )"
@@ -620,6 +631,12 @@ def _org_appositions(collector: _Collector, body: str) -> None:
             if draft is not None and draft.kind not in ("date", kind) and not draft.titles:
                 draft.kind = "place" if kind == "place" else "organisation"
                 draft.gender = None
+    for match in _ORG_NOUN_BEFORE.finditer(body):
+        # a person or an event only: 'a group Moscow calls ...' leaves Moscow a place
+        draft = collector.drafts.get(match.group("name").lower())
+        if draft is not None and draft.kind in ("person", "event") and not draft.titles:
+            draft.kind = "organisation"
+            draft.gender = None
 
 
 def _drop_fragments(collector: _Collector, body: str) -> None:

@@ -7,6 +7,14 @@ import pytest
 from knowledge import build_fact_base
 
 KINDS = [
+    ("Tankers cross the Strait of Kerro every day.", "Strait of Kerro", "place"),
+    ("The palace stands on the banks of the River Oll near the capital.", "River Oll", "place"),
+    (
+        "Rights group Open Court Watch says ten reporters are held.",
+        "Open Court Watch",
+        "organisation",
+    ),
+    ("The steelmaker, Brevik Ironworks, said it had cut jobs.", "Brevik Ironworks", "organisation"),
     ("Shares in Deutsche Bank rose on Monday.", "Deutsche Bank", "organisation"),
     ("Settlers moved into the West Bank on Monday.", "West Bank", "place"),
     ("Ferri visited the worst-hit town of Faenza on Friday.", "Faenza", "place"),
