@@ -707,6 +707,25 @@ def _merge_short_heads(collector: _Collector) -> None:
             del collector.drafts[key]
 
 
+def _merge_org_prefixes(collector: _Collector) -> None:
+    """'Corvell Shipping' after 'Corvell Shipping Lines' is the same company: an
+    organisation's name that opens exactly one longer one, whose further words name no other
+    body ('the United Nations Security Council' is not the United Nations)."""
+    orgs = [d for d in collector.drafts.values() if d.kind == "organisation" and " " in d.name]
+    for key, draft in list(collector.drafts.items()):
+        if draft.kind != "organisation" or " " not in draft.name:
+            continue
+        longer = [o for o in orgs if o.name.startswith(f"{draft.name} ") and o is not draft]
+        if len(longer) != 1:
+            continue
+        rest = longer[0].name[len(draft.name) :].lower().split()
+        if not any(w in lexicon().org_words for w in rest):
+            longer[0].aliases.add(draft.name)
+            longer[0].aliases.update(draft.aliases)
+            orgs.remove(draft)
+            del collector.drafts[key]
+
+
 def _merge_short_org_names(collector: _Collector, body: str) -> None:
     """Fold "Kestrel" into "Kestrel Systems Inc.": a lone first word of an organisation's name,
     unless the article also uses it as a place ("based in Harwick" beside "Harwick Tribune")."""
@@ -1067,6 +1086,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _drop_terms(collector, body)
     _org_appositions(collector, body)
     _countries_from_demonyms(collector, body)
+    _merge_org_prefixes(collector)
     _merge_short_org_names(collector, body)
     _merge_short_heads(collector)
     _merge_short_names(collector)

@@ -401,3 +401,16 @@ def test_a_dateline_without_a_country_names_only_its_city(text: str) -> None:
     """'LINDHAVEN, Jan. 15 (Reuters)': 'Jan' is no country; 'NEW BRANTFORD (AP)' a city."""
     places = {e.name for e in build_fact_base(text).entities if e.kind == "place"}
     assert "Jan" not in places and places & {"Lindhaven", "New Brantford"}
+
+
+def test_an_organisation_s_shorter_name_is_its_alias() -> None:
+    """'Corvo Shipping' and 'Corvo' after 'Corvo Shipping Lines' are the same company; 'the
+    United Nations' is not its Security Council."""
+    text = (
+        "The ship is run by Corvo Shipping Lines. Corvo Shipping denied it. The captain has "
+        "worked for Corvo for years. The United Nations Security Council met, and the United "
+        "Nations said it would help."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert {"Corvo Shipping", "Corvo"} <= set(entities["Corvo Shipping Lines"].aliases)
+    assert "United Nations" in entities
