@@ -252,6 +252,7 @@ def link_slots(
     kinds: dict[str, str] = {name: drafts[i].kind for name, i in owner.items()}
     mentions: _OrgMentions | None = None
     spoken: dict[str, str] = {}
+    described: dict[str, int] = {}
     for fact in facts:
         speaker = fact.slots.get("speaker", "")
         if "speaker_as_written" in fact.slots and speaker in spoken:
@@ -290,8 +291,13 @@ def link_slots(
                 if mentions is None:
                     mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
                 referent = _referent(text, fact, drafts, orgs, mentions)
+                if referent is None:
+                    # 'the company said' far from any company's name is the one an earlier
+                    # 'the company' was
+                    referent = described.get(text.lower())
                 if referent is not None:
                     fact.entities[slot] = ids[referent]
+                    described.setdefault(text.lower(), referent)
         if fact.kind == "statement" and "speaker" in fact.entities:
             spoken[speaker] = fact.entities["speaker"]
 
@@ -419,7 +425,11 @@ def _referent(
     skip = ""
     if generic is not None:
         noun = (generic.group("noun") or generic.group("noun2")).lower()
-        orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        orgs = [
+            i
+            for i in orgs
+            if _is_kind(noun, drafts[i]) and not _called_otherwise(noun, mentions.called.get(i))
+        ]
         called = [i for i in orgs if noun in mentions.called.get(i, set())]
         orgs = called or orgs
         if (generic.group("det") or generic.group("det2")).lower() == "its":
@@ -459,6 +469,14 @@ def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:
     counts = Counter(i for named in mentions.named for i in named)
     ranked = sorted(((counts[i], i) for i in orgs), reverse=True)
     return ranked[0][1] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else None
+
+
+def _called_otherwise(noun: str, called: set[str] | None) -> bool:
+    """'the company' is not 'the Harbour Ledger, a business newspaper': the article called that
+    organisation by a noun of another kind."""
+    kind = next((k for k, words in _KINDS.items() if noun in words), None)
+    kinds = {k for word in called or () for k, words in _KINDS.items() if word in words}
+    return kind is not None and bool(kinds) and kind not in kinds
 
 
 def _is_kind(noun: str, draft: EntityDraft) -> bool:

@@ -229,3 +229,15 @@ def test_she_said_skips_a_man_whose_surname_she_shares() -> None:
         "well. He asked her not to worry, she said. “He sounds like himself,” she said."
     )
     assert _speakers(text)[-1] == ("Clara Brenn", "Clara Brenn")
+
+
+def test_the_company_is_not_an_outlet_the_article_called_a_newspaper() -> None:
+    """'the company said' after 'The Brent Ledger, a business newspaper, reported ...' is the
+    company an earlier 'the company' was, not the newspaper named last."""
+    text = (
+        "The ship was boarded on Friday, the company said. Halvor Shipping runs the ship.\n\n"
+        "Talks went on. Officials met twice. Nobody spoke.\n\n"
+        "The Brent Ledger, a business newspaper, reported that fees were asked. It was not "
+        "clear where the ship was, and the company said it had lost contact."
+    )
+    assert _speakers(text)[-1] == ("the company", "Halvor Shipping")
