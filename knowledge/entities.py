@@ -522,8 +522,11 @@ _APPOSITION_BEFORE = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?:\d{1,3}, )?(?:(?:a|an|the|its|his|her)"
     r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)"
-    rf"{_OF_PHRASE}{{0,2}})(?=,|\.| said| told| who\b)"
+    rf"{_OF_PHRASE}{{0,2}})(?=,|\.| who\b)"
 )
+"""'Tom Reed, a spokesman for X, said'; not '... Bahran Tal, a government spokeswoman said',
+where the role is the speaker's and the name ends what was said."""
+_SPEECH_VERBS = frozenset(["said", "says", "told", "added", "say"])
 
 
 def _appositions(collector: _Collector, text: str) -> None:
@@ -533,6 +536,8 @@ def _appositions(collector: _Collector, text: str) -> None:
             title_words = match.group("title").lower().split()
             if not any(_is_title_word(w.strip(",")) for w in title_words):
                 continue
+            if _SPEECH_VERBS & set(title_words):
+                continue  # 'Bahran Tal, a government spokeswoman said.': the speaker's role
             draft = _find_person(collector, match.group("name"))
             if draft is not None:
                 draft.add_title(match.group("title"))

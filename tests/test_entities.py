@@ -414,3 +414,15 @@ def test_an_organisation_s_shorter_name_is_its_alias() -> None:
     entities = {e.name: e for e in build_fact_base(text).entities}
     assert {"Corvo Shipping", "Corvo"} <= set(entities["Corvo Shipping Lines"].aliases)
     assert "United Nations" in entities
+
+
+def test_the_role_of_whoever_said_it_is_no_title_of_the_name_before() -> None:
+    """'... talks with the minister, Bahran Tal, a government spokeswoman said.': the
+    spokeswoman is the speaker, not Tal."""
+    text = (
+        "Revik flew to Qeshmar for talks with the interior minister, Bahran Tal, a government "
+        "spokeswoman said."
+    )
+    tal = next(e for e in build_fact_base(text).entities if e.name == "Bahran Tal")
+    assert not any("spokeswoman" in t for t in tal.titles)
+    assert tal.gender is None
