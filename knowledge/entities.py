@@ -517,8 +517,9 @@ _APPOSITION_BEFORE = re.compile(
     r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) |(?=[A-Z][\w-]*['’]s ))"
     r"(?P<title>(?:[\w’'-]+ ){0,3}?"
     rf"(?P<word>[a-z][\w-]*){_OF_PHRASE}?)"
-    r", (?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
+    r", (?:\d{1,3}-year-old )?(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
 )
+"""'the head of the CIA, Bill Burns,'; 'The captain, 58-year-old Piet Garrow,'."""
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?:\d{1,3}, )?(?:(?:a|an|the|its|his|her)"
     r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)"

@@ -426,3 +426,10 @@ def test_the_role_of_whoever_said_it_is_no_title_of_the_name_before() -> None:
     tal = next(e for e in build_fact_base(text).entities if e.name == "Bahran Tal")
     assert not any("spokeswoman" in t for t in tal.titles)
     assert tal.gender is None
+
+
+def test_an_age_before_a_name_keeps_the_apposition_s_title() -> None:
+    """'The captain, 58-year-old Piet Lund, has worked ...': Lund is the captain."""
+    text = "The crew is safe. The captain, 58-year-old Piet Lund, has worked for Brenna for years."
+    lund = next(e for e in build_fact_base(text).entities if e.name == "Piet Lund")
+    assert lund.titles == ["captain"]
