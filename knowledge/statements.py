@@ -162,7 +162,7 @@ def _speaker_before(text: str, cue_start: int) -> str:
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
     while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
         parts.pop()
-    speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
+    speaker = re.sub(r"^(?:and|but|then|so|as)\s+", "", ", ".join(parts))
     speaker = re.sub(r"\s+(?:both|all|each|too|jointly)$", "", DATELINE.sub("", speaker))
     time = find_time(speaker)
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
@@ -263,6 +263,7 @@ _APPOSITIVE_TAIL = re.compile(
     r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
     r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
     r"|(?:speaking|standing|sitting|writing|talking) (?:[^,]|,(?=\d))*"
+    r"|(?:seen|obtained|reviewed|quoted|cited) by (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
 _DESCRIPTION = re.compile(r"^(?:the|its|his|her|their|an?) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
@@ -304,13 +305,21 @@ _LEAD_NAME = re.compile(
     r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
 )
 _NOT_CONTENT = re.compile(
-    r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b"
+    r"(?:[a-z]+ing|as|while|after|before|when|amid|because|but|though|although)\b"
     r"|(?:the|its|their|his|her) (?:[a-z]+est|most|least|first|worst|best|biggest|largest)\b"
 )
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
+
+
+_AUTHORED = re.compile(
+    r"^(?:The|An?) (?:[\w-]+ ){1,3}(?:issued|published|released|written|prepared|signed|sent)"
+    r"(?: (?:on|last|this) \w+)? by (?:the )?[A-Z]"
+)
+"""'A security advisory issued on Saturday by the Joint Maritime Information Centre': a long
+speaker, yet one document and its author."""
 
 
 def _function_words(speaker: str) -> bool:
@@ -335,7 +344,8 @@ def _statement(
         lead = _LEAD_NAME.match(DATELINE.sub("", text))
         speaker = lead.group() if lead else ""
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
-    if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
+    long = len(speaker.split()) > (14 if _AUTHORED.match(speaker) else 9)
+    if not speaker or long or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
     if not speaker or speaker.lower() in {"that", "which", "who"} or _function_words(speaker):
         return None  # 'whether a ceasefire, if agreed, would ...': 'if' agrees to nothing

@@ -9,6 +9,22 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "Both sides agreed to a news blackout, a diplomat said, though it has been broken.",
+        {"speaker": "a diplomat", "content": "Both sides agreed to a news blackout"},
+    ),
+    (
+        "Ministers met on Tuesday, as a leaked memo suggested a deal was close.",
+        {"speaker": "a leaked memo", "content": "a deal was close"},
+    ),
+    (
+        "A safety notice issued on Monday by the Northern Shipping Office, seen by Reuters, said"
+        " ships faced a high risk.",
+        {
+            "speaker": "A safety notice issued on Monday by the Northern Shipping Office",
+            "content": "ships faced a high risk",
+        },
+    ),
+    (
         "The leaders met for an hour, a Korean official told reporters on condition of anonymity.",
         {"speaker": "a Korean official", "content": "The leaders met for an hour"},
     ),
