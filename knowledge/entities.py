@@ -236,18 +236,25 @@ def _names_one_body(following: list[_Token]) -> bool:
 
 def _connects(word: str, current: list[_Token]) -> bool:
     """Whether a small word joins a name run: "Bank of England", "Ministry of Health"."""
+    lex = lexicon()
+    head = current[-1].bare.lower()
     if word == "for":
-        # 'Organisation for Democratic Elections', 'Centre for Disease Control'
-        return current[-1].bare.lower() in lexicon().org_words
+        # 'Organisation for Democratic Elections', 'Centre for Disease Control', 'Minister for
+        # Commerce'
+        return head in lex.org_words or _is_title_word(head)
     if word == "and":
-        return False
+        # 'Minister for Commerce and Industry Adaeze Morrow-Talbot'
+        return len(current) == 3 and _for_title(current)
     if word == "the":
         return current[-1].text == "of"
     if word == "of":
-        lex = lexicon()
-        head = current[-1].bare.lower()
         return head in lex.org_words or head in lex.place_words or head in lex.titles
     return True
+
+
+def _for_title(run: list[_Token]) -> bool:
+    """A run opening with a title and 'for': 'Minister for Commerce ...'."""
+    return len(run) >= 3 and _is_title_word(run[0].bare) and run[1].text == "for"
 
 
 def _capitalised(word: str) -> bool:
@@ -294,6 +301,10 @@ def _initial(text: str, start: int) -> bool:
 
 def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     """Split "US President Joe Biden" into title tokens and name tokens."""
+    if _for_title(run) and len(run) >= 5:
+        # 'Minister for Commerce and Industry Adaeze Morrow-Talbot': what the title is for
+        # runs on to the name, its last two words
+        return run[:-2], run[-2:]
     last_title = -1
     for i, tok in enumerate(run[:-1]):
         if tok.text.lower().endswith(("’s", "'s")):
@@ -517,9 +528,11 @@ _APPOSITION_BEFORE = re.compile(
     r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) |(?=[A-Z][\w-]*['’]s ))"
     r"(?P<title>(?:[\w’'-]+ ){0,3}?"
     rf"(?P<word>[a-z][\w-]*){_OF_PHRASE}?)"
-    r", (?:\d{1,3}-year-old )?(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
+    r", (?:\d{1,3}-year-old |[A-Z][\w-]* for [A-Z][\w-]*(?: and [A-Z][\w-]*)? )?"
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})[,.]"
 )
-"""'the head of the CIA, Bill Burns,'; 'The captain, 58-year-old Piet Garrow,'."""
+"""'the head of the CIA, Bill Burns,'; 'The captain, 58-year-old Piet Garrow,'; 'his
+counterpart, Minister for Commerce and Industry Adaeze Morrow-Talbot,'."""
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?:\d{1,3}, )?(?:(?:a|an|the|its|his|her)"
     r" )?(?P<title>(?:[\w’'.-]+ ){0,5}?(?P<word>[a-z][\w-]*)"

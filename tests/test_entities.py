@@ -433,3 +433,15 @@ def test_an_age_before_a_name_keeps_the_apposition_s_title() -> None:
     text = "The crew is safe. The captain, 58-year-old Piet Lund, has worked for Brenna for years."
     lund = next(e for e in build_fact_base(text).entities if e.name == "Piet Lund")
     assert lund.titles == ["captain"]
+
+
+def test_a_title_for_a_portfolio_stays_off_the_name() -> None:
+    """'his counterpart, Minister for Trade and Industry Ada Morrow,': the person is Ada Morrow,
+    with the minister's title and the apposition's."""
+    text = (
+        "Brenning hosted his Ostranian counterpart, Minister for Trade and Industry Ada Morrow, "
+        "on Monday."
+    )
+    morrow = next(e for e in build_fact_base(text).entities if e.kind == "person")
+    assert morrow.name == "Ada Morrow"
+    assert morrow.titles == ["Minister for Trade and Industry", "Ostranian counterpart"]
