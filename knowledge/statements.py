@@ -71,7 +71,8 @@ speech follows ('states that', 'claims:')."""
 _CUE = _cue_pattern()
 _TOLD = re.compile(
     r"^\s*(?P<to>reporters|journalists|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
-    r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)(?: (?!(?:on|in|at|that|last|this)\b)[a-z]+){0,2}"
+    r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    r"(?: (?!(?:on|in|at|that|last|this|he|she|it|they|we|you|i)\b)[a-z]+){0,2}"
     r"|(?:[a-z]+ ){1,2}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     r"|(?:the|a|an) (?!(?:same|other)\b)(?:[a-z]+ ){0,2}?[a-z]+(?= (?:on|in|at|that|last|this|"
     r"before|after|during|when|while|outside|late|early|earlier|yesterday|today)\b|[,.;:“\"]|$)"

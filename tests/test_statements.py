@@ -9,6 +9,10 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "His wife, Marit Lund, told Reuters he had called her on Saturday.",
+        {"cue": "told Reuters", "addressee": "Reuters", "content": "he had called her on Saturday"},
+    ),
+    (
         "Both sides agreed to a news blackout, a diplomat said, though it has been broken.",
         {"speaker": "a diplomat", "content": "Both sides agreed to a news blackout"},
     ),
