@@ -9,6 +9,10 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "Prosecutors accuse him of selling state secrets, a charge he denies.",
+        {"speaker": "Prosecutors", "cue": "accuse"},
+    ),
+    (
         "His wife, Marit Lund, told Reuters he had called her on Saturday.",
         {"cue": "told Reuters", "addressee": "Reuters", "content": "he had called her on Saturday"},
     ),
