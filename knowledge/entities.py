@@ -745,6 +745,24 @@ def _merge_org_prefixes(collector: _Collector) -> None:
             del collector.drafts[key]
 
 
+_VESSEL_PREFIX = re.compile(r"^[A-Z]{2,4} (?=[A-Z])")
+"""'MV Selene Harbour', 'HMS Dauntless': a prefix the article may leave off the name."""
+
+
+def _merge_prefixed_names(collector: _Collector) -> None:
+    """'the Selene Harbour' after 'The MV Selene Harbour' is the same ship."""
+    prefixed = {
+        _VESSEL_PREFIX.sub("", d.name).lower(): d
+        for d in collector.drafts.values()
+        if _VESSEL_PREFIX.match(d.name)
+    }
+    for key, draft in list(collector.drafts.items()):
+        longer = prefixed.get(key)
+        if longer is not None and longer is not draft and not draft.titles:
+            longer.aliases.add(draft.name)
+            del collector.drafts[key]
+
+
 def _merge_short_org_names(collector: _Collector, body: str) -> None:
     """Fold "Kestrel" into "Kestrel Systems Inc.": a lone first word of an organisation's name,
     unless the article also uses it as a place ("based in Harwick" beside "Harwick Tribune")."""
@@ -1106,6 +1124,7 @@ def collect_drafts(sentences: list[Sentence]) -> list[EntityDraft]:
     _org_appositions(collector, body)
     _countries_from_demonyms(collector, body)
     _merge_org_prefixes(collector)
+    _merge_prefixed_names(collector)
     _merge_short_org_names(collector, body)
     _merge_short_heads(collector)
     _merge_short_names(collector)

@@ -445,3 +445,15 @@ def test_a_title_for_a_portfolio_stays_off_the_name() -> None:
     morrow = next(e for e in build_fact_base(text).entities if e.kind == "person")
     assert morrow.name == "Ada Morrow"
     assert morrow.titles == ["Minister for Trade and Industry", "Ostranian counterpart"]
+
+
+def test_a_ship_named_without_its_prefix_is_the_same_ship() -> None:
+    """'the Orla Bay' after 'The MV Orla Bay' is the same ship, not a second place."""
+    text = (
+        "The MV Orla Bay was boarded on Friday. Officials did not say where the Orla Bay was "
+        "being held."
+    )
+    entities = build_fact_base(text).entities
+    ship = next(e for e in entities if e.name == "MV Orla Bay")
+    assert ship.aliases == ["Orla Bay"]
+    assert [e.name for e in entities if "Orla" in e.name] == ["MV Orla Bay"]
