@@ -162,8 +162,11 @@ _WHO = re.compile(
 _PERSON_AGE = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*), (?:(?P<age>\d{1,3}),"
     r"|an? (?P<aged>\d{1,3})-year-old\b)"
+    r"|(?<![\w-])(?P<before>\d{1,3})-year-old (?:[a-z]+ ){0,3}?"
+    r"(?P<named>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+)"
 )
-"""'Falk, 58,' and 'Quillon, a 61-year-old former judge': the person's age."""
+"""'Falk, 58,', 'Quillon, a 61-year-old former judge' and 'the captain, 58-year-old Piet
+Garrow,': the person's age."""
 _CUE_WORD = re.compile(r"\b(?:said|says|told|warned|added|reported|according)\b")
 
 
@@ -468,8 +471,9 @@ def find_attributes(sentences: list[Sentence]) -> list[FactDraft]:
             drafts.append(draft)
         for match in _PERSON_AGE.finditer(text):
             draft = FactDraft("attribute", sentence, match.start(), match.end())
-            draft.put("subject", match.group("name"))
-            draft.put("value", f"{match.group('age') or match.group('aged')} years old")
+            draft.put("subject", match.group("name") or match.group("named"))
+            age = match.group("age") or match.group("aged") or match.group("before")
+            draft.put("value", f"{age} years old")
             drafts.append(draft)
         for match in _AGE.finditer(text):
             if re.search(r"[A-Z][\w’'.-]*, an? $", text[: match.start("value")]):

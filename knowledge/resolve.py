@@ -188,10 +188,12 @@ def _pick_plain(previous: list[str], pronoun: str, people: list[EntityDraft]) ->
 
 
 def _gender_ok(speaker: str, people: list[EntityDraft], gender: str) -> bool:
-    for person in people:
-        if person.name in speaker or any(a in speaker for a in person.aliases):
-            return person.gender in (None, gender)
-    return True
+    """Whether the person a speaker's words name may be 'he' or 'she'; a full name decides
+    before a surname ('Clara Reyke' is not her brother Tomas, whose alias is 'Reyke')."""
+    named = [p for p in people if p.name in speaker] or [
+        p for p in people if any(a in speaker for a in p.aliases)
+    ]
+    return named[0].gender in (None, gender) if named else True
 
 
 def _bare(description: str) -> str:
@@ -250,6 +252,7 @@ def link_slots(
     kinds: dict[str, str] = {name: drafts[i].kind for name, i in owner.items()}
     mentions: _OrgMentions | None = None
     spoken: dict[str, str] = {}
+    described: dict[str, int] = {}
     for fact in facts:
         speaker = fact.slots.get("speaker", "")
         if "speaker_as_written" in fact.slots and speaker in spoken:
@@ -274,6 +277,10 @@ def link_slots(
                 fact.entities[slot] = ids[owner[match]]
             elif text in _ORG_PRONOUNS and _EXPLETIVE.match(fact.sentence.text):
                 continue  # 'It was unclear how many ...' is about no one
+            elif text == "it" and (
+                subject := _subordinate_subject(fact.sentence.text, pattern, kinds)
+            ):
+                fact.entities[slot] = ids[owner[subject]]
             elif _THEIR_PEOPLE.match(text):
                 if mentions is None:
                     mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
@@ -284,10 +291,30 @@ def link_slots(
                 if mentions is None:
                     mentions = _OrgMentions.of(drafts, sentences or [fact.sentence])
                 referent = _referent(text, fact, drafts, orgs, mentions)
+                if referent is None:
+                    # 'the company said' far from any company's name is the one an earlier
+                    # 'the company' was
+                    referent = described.get(text.lower())
                 if referent is not None:
                     fact.entities[slot] = ids[referent]
+                    described.setdefault(text.lower(), referent)
         if fact.kind == "statement" and "speaker" in fact.entities:
             spoken[speaker] = fact.entities["speaker"]
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"^(?:Because|Since|As|Although|Though|While|When|After|Before|If|Once|Until) (?:the )?"
+)
+
+
+def _subordinate_subject(text: str, pattern: re.Pattern[str], kinds: dict[str, str]) -> str | None:
+    """'Because Lindmark has no embassy there, it asked Valmora ...': the 'it' of the main
+    clause is the country or body that opens the clause before it."""
+    opening = _SUBORDINATE_OPENING.match(text)
+    name = pattern.match(text, opening.end()) if opening else None
+    if name is None or kinds[name.group()] not in ("organisation", "place"):
+        return None
+    return name.group()
 
 
 _WHO_SLOTS = frozenset({"speaker", "agent", "partner", "subject"})
@@ -398,7 +425,11 @@ def _referent(
     skip = ""
     if generic is not None:
         noun = (generic.group("noun") or generic.group("noun2")).lower()
-        orgs = [i for i in orgs if _is_kind(noun, drafts[i])]
+        orgs = [
+            i
+            for i in orgs
+            if _is_kind(noun, drafts[i]) and not _called_otherwise(noun, mentions.called.get(i))
+        ]
         called = [i for i in orgs if noun in mentions.called.get(i, set())]
         orgs = called or orgs
         if (generic.group("det") or generic.group("det2")).lower() == "its":
@@ -438,6 +469,14 @@ def _main_org(orgs: list[int], mentions: _OrgMentions) -> int | None:
     counts = Counter(i for named in mentions.named for i in named)
     ranked = sorted(((counts[i], i) for i in orgs), reverse=True)
     return ranked[0][1] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else None
+
+
+def _called_otherwise(noun: str, called: set[str] | None) -> bool:
+    """'the company' is not 'the Harbour Ledger, a business newspaper': the article called that
+    organisation by a noun of another kind."""
+    kind = next((k for k, words in _KINDS.items() if noun in words), None)
+    kinds = {k for word in called or () for k, words in _KINDS.items() if word in words}
+    return kind is not None and bool(kinds) and kind not in kinds
 
 
 def _is_kind(noun: str, draft: EntityDraft) -> bool:

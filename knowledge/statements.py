@@ -71,7 +71,8 @@ speech follows ('states that', 'claims:')."""
 _CUE = _cue_pattern()
 _TOLD = re.compile(
     r"^\s*(?P<to>reporters|journalists|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
-    r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)(?: (?!(?:on|in|at|that|last|this)\b)[a-z]+){0,2}"
+    r"|(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    r"(?: (?!(?:on|in|at|that|last|this|he|she|it|they|we|you|i)\b)[a-z]+){0,2}"
     r"|(?:[a-z]+ ){1,2}[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     r"|(?:the|a|an) (?!(?:same|other)\b)(?:[a-z]+ ){0,2}?[a-z]+(?= (?:on|in|at|that|last|this|"
     r"before|after|during|when|while|outside|late|early|earlier|yesterday|today)\b|[,.;:“\"]|$)"
@@ -85,10 +86,18 @@ _BEHALF = re.compile(
 _REPORT_LEAD = re.compile(r"^(?:According to|As reported by) (?P<src>[^,]+), (?P<content>.+)$")
 _REPORT_TAIL = re.compile(r"^(?P<content>.+?),? according to (?P<src>[^,.]+)")
 _REPORTED = re.compile(
-    r"^(?P<src>(?:The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) (?:reported|reports|said)"
-    r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?)?"
+    r"^(?:(?:An?|The) [a-z][a-z -]*, )?"
+    r"(?P<src>(?:(?:[Tt]he|An?) )?(?:[A-Z][\w’'.-]*['’]s )?"
+    r"(?:(?!(?:in|on|at|of|for|by|to|from|and|with|after|before|citing)\b)[\w’'-]+ ){0,3}?"
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    r"(?:, (?:an?|the) [^,]{2,60})?(?:, citing [^,]+)?,? (?:reported|reports|said)"
+    r"(?: (?:late |early )?(?:on|last|this|earlier) \w+(?: (?:morning|afternoon|evening|night))?"
+    r"| in (?:[A-Z][a-z]+|\d{4}))?"
     r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+"""'The Herald reported on Tuesday, citing ..., that', 'The Courier, a daily, reported that', 'Its
+state news agency ANA reported', 'A second outlet, the broadcaster KTV-1, reported that': the
+outlet named and what it reported."""
 _REPORTED_BY = re.compile(
     r"^(?P<src>(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?: [\w’'.&-]+){0,6}? [A-Z][\w’'.&-]*)"
     r"(?:, (?:an?|the|its) [^,]{3,80},)?(?: also| first| earlier)? (?:reported|reports)"
@@ -96,6 +105,7 @@ _REPORTED_BY = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?)?"
     r",? (?:citing (?P<cites>[^,]+), )?(?:that )?(?P<content>.+)$"
 )
+"""'X, its ..., also reported' and what the first pattern leaves: the outlet before its verb."""
 _FINDING = re.compile(
     r"\b(?P<src>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,3}?(?:report|study|survey|audit|"
     r"review|investigation|analysis|inquiry|poll|assessment)(?: (?:by|from) [^,]{3,60}?)?)"
@@ -161,7 +171,7 @@ def _speaker_before(text: str, cue_start: int) -> str:
         parts.pop()  # 'Brekke, whose party holds 14 seats, has said'
     while len(parts) > 1 and _APPOSITIVE_TAIL.match(parts[-1]):
         parts.pop()
-    speaker = re.sub(r"^(?:and|but|then|so)\s+", "", ", ".join(parts))
+    speaker = re.sub(r"^(?:and|but|then|so|as)\s+", "", ", ".join(parts))
     speaker = re.sub(r"\s+(?:both|all|each|too|jointly)$", "", DATELINE.sub("", speaker))
     time = find_time(speaker)
     if time and time.start == 0 and speaker[time.end : time.end + 2] not in {"’s", "'s"}:
@@ -262,6 +272,7 @@ _APPOSITIVE_TAIL = re.compile(
     r"^(?:\d{1,3}|(?:a|an|the|its|his|her) [a-z](?:[^,]|,(?=\d))*"
     r"|(?:who|whose|which) (?:[^,]|,(?=\d))*"
     r"|(?:speaking|standing|sitting|writing|talking) (?:[^,]|,(?=\d))*"
+    r"|(?:seen|obtained|reviewed|quoted|cited) by (?:[^,]|,(?=\d))*"
     r"|however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part)$"
 )
 _DESCRIPTION = re.compile(r"^(?:the|its|his|her|their|an?) (?:[a-z][\w’'-]* ){0,3}[a-z][\w-]*$")
@@ -303,13 +314,21 @@ _LEAD_NAME = re.compile(
     r"|(?:The|A|An) [a-z]+(?: [a-z]+)?(?= (?:[a-z]+ed|has|had|was)\b)"
 )
 _NOT_CONTENT = re.compile(
-    r"(?:[a-z]+ing|as|while|after|before|when|amid|because)\b"
+    r"(?:[a-z]+ing|as|while|after|before|when|amid|because|but|though|although)\b"
     r"|(?:the|its|their|his|her) (?:[a-z]+est|most|least|first|worst|best|biggest|largest)\b"
 )
 """After the cue, a clause that is not what was said: 'X, officials said, as rescuers ...'."""
 _AGREED_TO = re.compile(r"\s+(?:on [A-Z]\w+ )?to [a-z]|\s+(?:on|with|upon) (?![A-Z]\w+day\b)")
 _COORDINATED = re.compile(r"\b(?:and|but)(?: also| later| then)? $")
 _AUXILIARY_ONLY = re.compile(r"^(?:has|have|had|also|has also|will|would|later)$")
+
+
+_AUTHORED = re.compile(
+    r"^(?:The|An?) (?:[\w-]+ ){1,3}(?:issued|published|released|written|prepared|signed|sent)"
+    r"(?: (?:on|last|this) \w+)? by (?:the )?[A-Z]"
+)
+"""'A security advisory issued on Saturday by the Joint Maritime Information Centre': a long
+speaker, yet one document and its author."""
 
 
 def _function_words(speaker: str) -> bool:
@@ -334,7 +353,8 @@ def _statement(
         lead = _LEAD_NAME.match(DATELINE.sub("", text))
         speaker = lead.group() if lead else ""
     speaker_start = text.rfind(speaker, 0, match.start()) if speaker else -1
-    if not speaker or len(speaker.split()) > 9 or speaker.lower().startswith("according"):
+    long = len(speaker.split()) > (14 if _AUTHORED.match(speaker) else 9)
+    if not speaker or long or speaker.lower().startswith("according"):
         speaker = _speaker_after(text, match.end())
     if not speaker or speaker.lower() in {"that", "which", "who"} or _function_words(speaker):
         return None  # 'whether a ceasefire, if agreed, would ...': 'if' agrees to nothing

@@ -7,6 +7,14 @@ import pytest
 from knowledge import build_fact_base
 
 KINDS = [
+    ("Tankers cross the Strait of Kerro every day.", "Strait of Kerro", "place"),
+    ("The palace stands on the banks of the River Oll near the capital.", "River Oll", "place"),
+    (
+        "Rights group Open Court Watch says ten reporters are held.",
+        "Open Court Watch",
+        "organisation",
+    ),
+    ("The steelmaker, Brevik Ironworks, said it had cut jobs.", "Brevik Ironworks", "organisation"),
     ("Shares in Deutsche Bank rose on Monday.", "Deutsche Bank", "organisation"),
     ("Settlers moved into the West Bank on Monday.", "West Bank", "place"),
     ("Ferri visited the worst-hit town of Faenza on Friday.", "Faenza", "place"),
@@ -213,6 +221,59 @@ def test_a_name_the_article_turns_into_an_adjective_is_a_country() -> None:
     assert all(entities[n].kind == "place" for n in ("Qaradani", "Qaradanis") if n in entities)
 
 
+def test_a_country_s_adjective_used_after_it_leaves_no_second_place() -> None:
+    """'Sorvan' then 'a Sorvani official': the adjective is the country's alias, and no place
+    named by the adjective is left behind without a mention of its own."""
+    text = (
+        "The talks were hosted by Sorvan on Monday.\n\n"
+        "The ministers met for an hour, a Sorvani official said."
+    )
+    entities = build_fact_base(text).entities
+    assert [e.name for e in entities if e.kind == "place"] == ["Sorvan"]
+    sorvan = next(e for e in entities if e.name == "Sorvan")
+    assert [m.text for m in sorvan.mentions] == ["Sorvan", "Sorvani"]
+
+
+@pytest.mark.parametrize(
+    ("country", "adjective"),
+    [("Hallmark", "Hallish"), ("Vestland", "Vestish"), ("Oberen", "Oberish")],
+    ids=["-mark", "-land", "-en"],
+)
+def test_an_ish_adjective_names_its_country(country: str, adjective: str) -> None:
+    """'Poland' and 'Polish': a country ending in -land, -mark or -en makes its adjective with
+    -ish; the adjective is no organisation of its own and the country is a place."""
+    text = (
+        f"{country} has no embassy in Parvo. The {adjective} journalist was freed on Monday, "
+        f"and {adjective} officials said {country} would wait."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert entities[country].kind == "place"
+    assert adjective in entities[country].aliases
+    assert adjective not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            "Tomas Brenn was arrested in May. His sister, Clara Brenn, said the last news she "
+            "had from him was a letter. In it, he told her he was well. He asked her not to "
+            "worry about him, she said. “He still sounds like himself,” she said.",
+            "Clara Brenn",
+            "female",
+        ),
+        ("His wife, Marit Holm, told reporters he had called.", "Marit Holm", "female"),
+        ("Her son Erik was at school when the storm hit.", "Erik", "male"),
+    ],
+    ids=["sister-among-his-pronouns", "wife", "son"],
+)
+def test_a_relative_s_word_gives_the_gender(text: str, name: str, gender: str) -> None:
+    """'His sister, Clara Brenn': a sister is a woman, though the 'he' and 'him' around her
+    name are her brother's."""
+    entity = next(e for e in build_fact_base(text).entities if e.name == name)
+    assert entity.gender == gender
+
+
 def test_word_opening_a_sentence_inside_a_quotation_is_no_name() -> None:
     """'"... a month. Their lives ..."' is one sentence to the splitter; 'Their' opens the
     second sentence of the quotation and names nothing."""
@@ -340,3 +401,59 @@ def test_a_dateline_without_a_country_names_only_its_city(text: str) -> None:
     """'LINDHAVEN, Jan. 15 (Reuters)': 'Jan' is no country; 'NEW BRANTFORD (AP)' a city."""
     places = {e.name for e in build_fact_base(text).entities if e.kind == "place"}
     assert "Jan" not in places and places & {"Lindhaven", "New Brantford"}
+
+
+def test_an_organisation_s_shorter_name_is_its_alias() -> None:
+    """'Corvo Shipping' and 'Corvo' after 'Corvo Shipping Lines' are the same company; 'the
+    United Nations' is not its Security Council."""
+    text = (
+        "The ship is run by Corvo Shipping Lines. Corvo Shipping denied it. The captain has "
+        "worked for Corvo for years. The United Nations Security Council met, and the United "
+        "Nations said it would help."
+    )
+    entities = {e.name: e for e in build_fact_base(text).entities}
+    assert {"Corvo Shipping", "Corvo"} <= set(entities["Corvo Shipping Lines"].aliases)
+    assert "United Nations" in entities
+
+
+def test_the_role_of_whoever_said_it_is_no_title_of_the_name_before() -> None:
+    """'... talks with the minister, Bahran Tal, a government spokeswoman said.': the
+    spokeswoman is the speaker, not Tal."""
+    text = (
+        "Revik flew to Qeshmar for talks with the interior minister, Bahran Tal, a government "
+        "spokeswoman said."
+    )
+    tal = next(e for e in build_fact_base(text).entities if e.name == "Bahran Tal")
+    assert not any("spokeswoman" in t for t in tal.titles)
+    assert tal.gender is None
+
+
+def test_an_age_before_a_name_keeps_the_apposition_s_title() -> None:
+    """'The captain, 58-year-old Piet Lund, has worked ...': Lund is the captain."""
+    text = "The crew is safe. The captain, 58-year-old Piet Lund, has worked for Brenna for years."
+    lund = next(e for e in build_fact_base(text).entities if e.name == "Piet Lund")
+    assert lund.titles == ["captain"]
+
+
+def test_a_title_for_a_portfolio_stays_off_the_name() -> None:
+    """'his counterpart, Minister for Trade and Industry Ada Morrow,': the person is Ada Morrow,
+    with the minister's title and the apposition's."""
+    text = (
+        "Brenning hosted his Ostranian counterpart, Minister for Trade and Industry Ada Morrow, "
+        "on Monday."
+    )
+    morrow = next(e for e in build_fact_base(text).entities if e.kind == "person")
+    assert morrow.name == "Ada Morrow"
+    assert morrow.titles == ["Minister for Trade and Industry", "Ostranian counterpart"]
+
+
+def test_a_ship_named_without_its_prefix_is_the_same_ship() -> None:
+    """'the Orla Bay' after 'The MV Orla Bay' is the same ship, not a second place."""
+    text = (
+        "The MV Orla Bay was boarded on Friday. Officials did not say where the Orla Bay was "
+        "being held."
+    )
+    entities = build_fact_base(text).entities
+    ship = next(e for e in entities if e.name == "MV Orla Bay")
+    assert ship.aliases == ["Orla Bay"]
+    assert [e.name for e in entities if "Orla" in e.name] == ["MV Orla Bay"]

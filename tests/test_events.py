@@ -257,6 +257,11 @@ CASES = [
         {"subject": "Quillon", "value": "61 years old"},
     ),
     (
+        find_attributes,
+        "The pilot, 44-year-old Marek Dolin, has flown for the airline for 12 years.",
+        {"subject": "Marek Dolin", "value": "44 years old"},
+    ),
+    (
         find_meetings,
         "AZMIR, Qaradan (Reuters) - The intelligence chiefs of Castavia and Norvane met a"
         " Qaradani mediator in Azmir on Tuesday, officials said.",

@@ -208,3 +208,36 @@ def test_an_opening_he_after_a_meeting_is_who_met() -> None:
     """'Tomas Brenner met Lena Holt ... He said ...': he is the one who met, named first."""
     text = "Tomas Brenner met Lena Holt on Monday. He said the talks had gone well."
     assert _speakers(text)[-1] == ("Tomas Brenner", "Tomas Brenner")
+
+
+def test_it_after_a_subordinate_clause_is_its_subject() -> None:
+    """'Because Hallmark has no embassy in Parvo, it asked Sorvan ...': 'it' is Hallmark, a
+    country, not the last organisation named."""
+    text = (
+        "The Parvo Courier reported the arrest.\n\n"
+        "Because Hallmark has no embassy in Parvo, it asked Sorvan to act as an intermediary."
+    )
+    assert ("it", "Hallmark") in _speakers(text)
+
+
+def test_she_said_skips_a_man_whose_surname_she_shares() -> None:
+    """'His sister, Clara Brenn, said ...' then 'she said' is Clara, not her brother Tomas
+    (whose alias 'Brenn' is inside her name) nor a woman named earlier."""
+    text = (
+        "Tomas Brenn was arrested in May. Editor Margit Lund said in a statement he was "
+        "innocent.\n\nHis sister, Clara Brenn, said he wrote to her. In it, he told her he was "
+        "well. He asked her not to worry, she said. “He sounds like himself,” she said."
+    )
+    assert _speakers(text)[-1] == ("Clara Brenn", "Clara Brenn")
+
+
+def test_the_company_is_not_an_outlet_the_article_called_a_newspaper() -> None:
+    """'the company said' after 'The Brent Ledger, a business newspaper, reported ...' is the
+    company an earlier 'the company' was, not the newspaper named last."""
+    text = (
+        "The ship was boarded on Friday, the company said. Halvor Shipping runs the ship.\n\n"
+        "Talks went on. Officials met twice. Nobody spoke.\n\n"
+        "The Brent Ledger, a business newspaper, reported that fees were asked. It was not "
+        "clear where the ship was, and the company said it had lost contact."
+    )
+    assert _speakers(text)[-1] == ("the company", "Halvor Shipping")

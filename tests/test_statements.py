@@ -9,6 +9,30 @@ from knowledge.statements import find_reports, find_statements
 
 CASES = [
     (
+        "Prosecutors accuse him of selling state secrets, a charge he denies.",
+        {"speaker": "Prosecutors", "cue": "accuse"},
+    ),
+    (
+        "His wife, Marit Lund, told Reuters he had called her on Saturday.",
+        {"cue": "told Reuters", "addressee": "Reuters", "content": "he had called her on Saturday"},
+    ),
+    (
+        "Both sides agreed to a news blackout, a diplomat said, though it has been broken.",
+        {"speaker": "a diplomat", "content": "Both sides agreed to a news blackout"},
+    ),
+    (
+        "Ministers met on Tuesday, as a leaked memo suggested a deal was close.",
+        {"speaker": "a leaked memo", "content": "a deal was close"},
+    ),
+    (
+        "A safety notice issued on Monday by the Northern Shipping Office, seen by Reuters, said"
+        " ships faced a high risk.",
+        {
+            "speaker": "A safety notice issued on Monday by the Northern Shipping Office",
+            "content": "ships faced a high risk",
+        },
+    ),
+    (
         "The leaders met for an hour, a Korean official told reporters on condition of anonymity.",
         {"speaker": "a Korean official", "content": "The leaders met for an hour"},
     ),
@@ -263,6 +287,29 @@ REPORTS = [
             "source": "Weekly magazine Kontrast",
             "content": "Westmarch paid 2.8 million euros in fees",
         },
+    ),
+    (
+        "The Brenholt Gazette, a weekly paper, reported on Friday, citing a court clerk, that"
+        " the hearing had been moved.",
+        {"source": "The Brenholt Gazette", "content": "the hearing had been moved"},
+    ),
+    (
+        "The Ostvik Daily, citing an unnamed official, reported that the port would reopen.",
+        {"source": "The Ostvik Daily", "content": "the port would reopen"},
+    ),
+    (
+        "A second outlet, the public broadcaster RVN, reported that talks had stalled, citing"
+        " two aides.",
+        {
+            "source": "the public broadcaster RVN",
+            "content": "talks had stalled",
+            "cites": "two aides",
+        },
+    ),
+    (
+        "Weekly magazine Pernik reported in March, citing bank records, that the loans were"
+        " never repaid.",
+        {"source": "Weekly magazine Pernik", "content": "the loans were never repaid"},
     ),
     (
         "The spray cut admissions by 71% in a late-stage trial, its developer said.",
