@@ -254,7 +254,13 @@ def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str
         return entities
     genders = {e: index.entities[e].gender for e in entities if e in index.entities}
     known = [e for e in entities if genders.get(e) not in (None, other)]
-    return known + [e for e in entities if genders.get(e) is None]
+    fitting = known + [e for e in entities if genders.get(e) is None]
+    # The article's pronouns can mislead ('His sister, Clara Reyke' made her 'he'): when no
+    # one of the last turn fits, the reader still means the one it was about.
+    people = [e for e in entities if index.entity_kinds.get(e) == "person"]
+    if any(e in people for e in fitting):
+        return fitting
+    return fitting + people[:1]
 
 
 def _other_gender(text: str) -> str | None:

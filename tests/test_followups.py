@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from knowledge import Conversation, Engine, build_fact_base
+from knowledge.followups import _by_gender
 
 CRASH = (
     "Two people were hurt in a fire at the central market last year.\n\n"
@@ -173,3 +176,17 @@ def test_he_is_resolved_in_a_question_that_names_something_else() -> None:
     assert engine.ask("Who is Jonah Whitcombe?", conversation).answered
     answer = engine.ask("What did he say about the Orbital Ledger report?", conversation)
     assert answer.answered and "every possibility" in answer.sources[0].text
+
+
+def test_a_pronoun_no_one_of_the_last_turn_fits_still_means_its_person() -> None:
+    """'she' after a turn about one person the article (wrongly) calls 'he' ('His sister,
+    Clara Reyke') still means that person, not no one; with a fitting person, that one."""
+    people = {
+        "person:clara": SimpleNamespace(gender="male"),
+        "person:ana": SimpleNamespace(gender="female"),
+    }
+    kinds = {"person:clara": "person", "person:ana": "person", "place:pelsk": "place"}
+    index = SimpleNamespace(entities=people, entity_kinds=kinds)
+    assert "person:clara" in _by_gender(["place:pelsk", "person:clara"], "male", index)
+    both = ["person:clara", "person:ana"]
+    assert _by_gender(both, "male", index) == ["person:ana"]
