@@ -605,7 +605,40 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
     found.extend(_role_spans(words, index))
+    found.extend(_short_roles(words, index))
     return _non_overlapping(found)
+
+
+def _short_roles(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
+    """'the Korvenian minister' for 'Korvenian Trade Minister Halvard Brenning': a description
+    after 'the' that ends on a title and whose every word is one of a single entity's titles
+    (a title shortened as people do; two entities whose titles hold it leave it open)."""
+    lex = lexicon()
+    found: list[tuple[int, int, str, float]] = []
+    for end, word in enumerate(words):
+        if word not in lex.titles:
+            continue
+        start = end
+        while start > 0 and words[start - 1] not in lex.stopwords:
+            start -= 1
+        if start == end or start == 0 or words[start - 1] != "the":
+            continue
+        asked = concepts_of(words[start : end + 1])
+        holders = {
+            phrase.entity
+            for phrase in index.phrases
+            if not phrase.is_name and all(any(_fits(c, t) for t in phrase.concepts) for c in asked)
+        }
+        if len(holders) == 1:
+            found.append((start, end + 1, holders.pop(), ROLE_SCORE))
+    return found
+
+
+def _fits(asked: frozenset[str], title: frozenset[str]) -> bool:
+    """A word of a title, or its place's adjective ('Valmoran' for 'Valmora's')."""
+    return bool(asked & title) or any(
+        a.startswith(t) for a in asked for t in title if len(t) >= 5 and t[0] not in "#%&="
+    )
 
 
 def _known_word(word: str, index: Index) -> bool:

@@ -427,3 +427,31 @@ def test_a_role_no_one_in_the_article_holds_is_one_unknown_thing() -> None:
     asked = analyse("What did the Egyptian president say about the talks?", index)
     assert asked.unknown == ["egyptian president"]
     assert analyse("What did the Egyptian official say?", index).unknown == []
+
+
+MINISTERS = (
+    "Korvenian Trade Minister Halvard Brenning met Ines Dravenhal, Valmora's special envoy for "
+    "consular affairs, in Velstrad on Tuesday.\n\n"
+    "Lindish Foreign Minister Per Aldvik and Korvenian Foreign Minister Radek Solm spoke by "
+    "phone.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("What did the Korvenian minister say?", None),
+        ("What did the trade minister say?", "person:halvard-brenning"),
+        ("Who did the Valmoran envoy meet?", "person:ines-dravenhal"),
+        ("What did the Lindish minister say?", "person:per-aldvik"),
+    ],
+    ids=["two-korvenian-ministers", "trade-minister", "demonym-envoy", "lindish-minister"],
+)
+def test_a_shortened_title_names_the_one_entity_whose_title_holds_it(
+    question: str, entity: str | None
+) -> None:
+    """'the Valmoran envoy' is 'Valmora's special envoy for consular affairs' when no one
+    else's title holds its words; 'the Korvenian minister' of two stays open."""
+    index = build_index(build_fact_base(MINISTERS))
+    described = analyse(question, index).described
+    assert described == ([entity] if entity else [])
