@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.dialogue import Conversation
 from knowledge.index import Index, concepts_of, is_known, phrase_concepts
-from knowledge.lexicon import tokens
+from knowledge.lexicon import lexicon, tokens
 from knowledge.question import Question, analyse
 
 __all__ = ["FollowUp", "resolve"]
@@ -109,6 +109,8 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if question.entities and not pronoun and not switch:
         return FollowUp(question, None)
     focus = _focus(context, index)
+    if not question.entities and not context.asked and _definite(question, context, index):
+        return FollowUp(question, focus)
     source = bool(_SOURCE.match(text))
     if pronoun and _OBJECT_IT.search(text) and _reported(context, index):
         # 'Did the minister confirm it?' after a report: 'it' is the report, not its source,
@@ -310,6 +312,40 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if plural and not context.asked and context.question:
         question.entity_words = question.entity_words + _topic(question, context, index)
     return question
+
+
+def _definite(question: Question, context: Conversation, index: Index) -> bool:
+    """'What did the minister say?' after an answer naming 'Foreign Minister Radek Solm': 'the'
+    and a title point back, like 'he', at the person of the last turn who holds that title."""
+    words, titles = question.words, lexicon().titles
+    for i, word in enumerate(words[1:], start=1):
+        if word not in titles or words[i - 1] != "the":
+            continue
+        asked = concepts_of([word])
+        holders = [
+            e
+            for e in context.entities
+            if index.entity_kinds.get(e) == "person" and _titled(e, asked, index)
+        ]
+        if not holders:
+            continue
+        question.entities = question.described = [holders[0]]
+        question.primary = holders[0]
+        question.concepts = [c for c in question.concepts if c not in asked]
+        if i <= 3:
+            question.subjects = [holders[0]]
+        question.words = words[: i - 1] + tokens(index.entities[holders[0]].name) + words[i + 1 :]
+        return True
+    return False
+
+
+def _titled(entity: str, asked: list[frozenset[str]], index: Index) -> bool:
+    """One of the entity's titles holds the asked title word."""
+    return any(
+        not phrase.is_name and all(any(c & t for t in phrase.concepts) for c in asked)
+        for phrase in index.phrases
+        if phrase.entity == entity
+    )
 
 
 _PLURAL = re.compile(r"^(?:(?!\b(?:he|she|him|his)\b).)*\b(?:they|them|their)\b", re.I)

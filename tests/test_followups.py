@@ -190,3 +190,22 @@ def test_a_pronoun_no_one_of_the_last_turn_fits_still_means_its_person() -> None
     assert "person:clara" in _by_gender(["place:pelsk", "person:clara"], "male", index)
     both = ["person:clara", "person:ana"]
     assert _by_gender(both, "male", index) == ["person:ana"]
+
+
+ENVOY = (
+    "Ines Dravenhal, Valmora's special envoy, met Foreign Minister Radek Solm in Morvel on "
+    "Tuesday.\n\n"
+    "Solm said afterwards that the courts were independent.\n\n"
+    "Lindish Foreign Minister Per Aldvik said the minister in Morvel had been told about the "
+    "case many times.\n"
+)
+
+
+def test_the_and_a_title_is_the_person_of_the_last_answer_with_that_title() -> None:
+    """'What did the minister say?' right after an answer naming Foreign Minister Radek Solm
+    asks what Solm said, not what another minister (or the word 'minister') says."""
+    engine = Engine(build_fact_base(ENVOY))
+    conversation = Conversation()
+    engine.ask("Who did Dravenhal meet?", conversation)
+    answer = engine.ask("What did the minister say?", conversation)
+    assert answer.answered and answer.sources[0].text.startswith("Solm said afterwards")
