@@ -367,7 +367,8 @@ def _role_named(question: Question, index: Index, sentence: int) -> bool:
         if entity is None or entity.kind != "person":
             continue
         for name in (re.escape(n) for n in [entity.name, *entity.aliases]):
-            before = rf"\b{head}s?\W{{1,3}}{name}"
+            # 'Fire Chief Oren Talvik'; 'The captain, 58-year-old Piet Garrow'
+            before = rf"\b{head}s?(?:\W{{1,3}}|,\s+(?:[\w'’-]+\s+){{1,2}}){name}"
             after = rf"{name},\s+(?:[\w'’-]+\s+){{0,5}}{head}s?\b"
             if owners:
                 owner = "|".join(owners)
