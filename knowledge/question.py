@@ -862,10 +862,23 @@ def _reaction_groups() -> frozenset[str]:
     )
 
 
+_STANCES = ("admit", "accept", "reject")
+
+
+@cache
+def _stance_groups() -> frozenset[str]:
+    """Synonym groups of taking a side on a claim: admitting it, rejecting it."""
+    return frozenset(c for concept in concepts_of(list(_STANCES)) for c in concept if c[0] == "#")
+
+
 def _as_reaction(concept: frozenset[str]) -> frozenset[str]:
     """'Did X confirm the report?' is answered by X's reaction, whatever it was: 'X denied the
-    report', 'X declined to comment on it', 'X did not respond'."""
+    report', 'X declined to comment on it', 'X did not respond'; 'Does X admit it?' by the
+    side X took, either way ('a charge he has always denied')."""
     groups = _reaction_groups()
+    stances = _stance_groups()
+    if concept & stances:
+        concept = concept | stances | groups
     return concept | groups if concept & groups else concept
 
 

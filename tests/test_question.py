@@ -455,3 +455,27 @@ def test_a_shortened_title_names_the_one_entity_whose_title_holds_it(
     index = build_index(build_fact_base(MINISTERS))
     described = analyse(question, index).described
     assert described == ([entity] if entity else [])
+
+
+STANCES = (
+    "Ostrania accused Korvenian mills of selling steel below cost, a charge Korvenia rejects.\n\n"
+    "Under the draft, Korvenia agreed to cap its steel exports at one million tonnes.\n\n"
+    "The soldier was arrested after troops accused him of spying, a charge he has always "
+    "denied.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet"),
+    [
+        ("Does Korvenia accept the charge?", "a charge Korvenia rejects"),
+        ("Does the soldier admit the charge?", "a charge he has always denied"),
+    ],
+    ids=["accept-rejects", "admit-denied"],
+)
+def test_whether_someone_admits_a_claim_is_answered_by_the_side_they_took(
+    question: str, snippet: str
+) -> None:
+    """'Does X accept / admit the charge?' is answered where X rejects or denies it."""
+    answer = Engine(build_fact_base(STANCES)).ask(question)
+    assert answer.answered and snippet in answer.sources[0].text
