@@ -69,6 +69,9 @@ class FollowUp:
     loose: bool = False
     """The last turn asked what something is: its answer introduced it, so the focus only
     breaks ties the follow-up's own words leave open."""
+    told: bool = False
+    """The focus is the sentence that tells of the one the follow-up's pronoun means: with no
+    other word to match ('What happened to him?'), it is the answer."""
 
 
 _ASIDE = re.compile(
@@ -117,6 +120,9 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         # and the answer is a reaction to it, elsewhere than the report's own sentence.
         question.concepts += [c for c in concepts_of(["report"]) if c not in question.concepts]
         return FollowUp(question, None)
+    after = _unnamed_next(text, question, context, index, focus)
+    if after is not None:
+        return FollowUp(question, after, told=True)
     referred = _with_referent(text, replace(question), context, index) if pronoun else question
     thin = pronoun and not context.asked and not referred.entities and _thin(question)
     # 'Why?' after a question that went unanswered still asks about that question.
@@ -263,6 +269,35 @@ def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str
     if any(e in people for e in fitting):
         return fitting
     return fitting + people[:1]
+
+
+_OPENS = {
+    "male": re.compile(r"^[\"“‘]?(?:He|His)\b"),
+    "female": re.compile(r"^[\"“‘]?(?:She|Her)\b"),
+}
+_OWN = {
+    "male": re.compile(r"\b(?:he|him|his)\b", re.I),
+    "female": re.compile(r"\b(?:she|her)\b", re.I),
+}
+
+
+def _unnamed_next(
+    text: str, question: Question, context: Conversation, index: Index, focus: int | None
+) -> int | None:
+    """'What happened to him?' after 'Marovy said her younger brother ... she last saw him':
+    'him' is no one the conversation named (she is a woman) but the man the last answer left
+    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him."""
+    other = _other_gender(text)
+    if other is None or question.entities or focus is None or focus + 1 >= len(index.sentences):
+        return None
+    own = "female" if other == "male" else "male"
+    people = [e for e in context.entities if index.entity_kinds.get(e) == "person"]
+    if any(index.entities[e].gender in (own, None) for e in people if e in index.entities):
+        return None
+    here, after = index.sentences[focus], index.sentences[focus + 1]
+    if after.paragraph != here.paragraph or not _OPENS[own].match(after.text):
+        return None
+    return focus + 1 if _OWN[own].search(here.text) else None
 
 
 def _other_gender(text: str) -> str | None:

@@ -209,3 +209,22 @@ def test_the_and_a_title_is_the_person_of_the_last_answer_with_that_title() -> N
     engine.ask("Who did Dravenhal meet?", conversation)
     answer = engine.ask("What did the minister say?", conversation)
     assert answer.answered and answer.sources[0].text.startswith("Solm said afterwards")
+
+
+BROTHER = (
+    "Ilse Marovy leads the rebel delegation at the talks in Lavrenne.\n\n"
+    "For Marovy, the talks are also personal. She told reporters that her younger brother is "
+    "among the detainees and that she last saw him in 2016. He was arrested at a checkpoint "
+    "after soldiers accused him of carrying messages, she said.\n\n"
+    "The talks are due to end on Friday.\n"
+)
+
+
+def test_him_no_one_named_is_the_man_the_next_sentence_goes_on_about() -> None:
+    """'What happened to him?' after an answer about Marovy's unnamed brother ('she last saw
+    him') is not about Marovy: the next sentence, 'He was arrested ...', tells it."""
+    engine = Engine(build_fact_base(BROTHER))
+    conversation = Conversation()
+    engine.ask("When did Marovy last see her brother?", conversation)
+    answer = engine.ask("What happened to him?", conversation)
+    assert answer.answered and answer.sources[0].text.startswith("He was arrested")
