@@ -548,6 +548,11 @@ _CAUSE_VERBS = {"caused", "causes", "led", "leads", "prompted", "triggered", "sp
 """'What caused the fire?' asks why: the verb restates the question type."""
 
 
+_OUTCOME_VERBS = frozenset({"go", "goes", "went", "gone", "going"})
+"""'How did the meeting go?' asks how it turned out: 'go' restates the question (not in
+'How long has he been gone?')."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director', 'the
@@ -565,6 +570,12 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (words[i] in _DURATION_VERBS and words[:2] == ["how", "many"] and _counts_time(words))
+        or (
+            words[i] in _OUTCOME_VERBS
+            and i == len(words) - 1
+            and words[0] == "how"
+            and words[1] in _AUXILIARIES
+        )
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
         or (described and words[i] in {"name", "names"} and i == len(words) - 1)
     }

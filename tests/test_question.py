@@ -8,6 +8,7 @@ import pytest
 
 from knowledge import Engine, build_fact_base
 from knowledge.index import build_index
+from knowledge.lexicon import stem
 from knowledge.question import analyse
 from knowledge.store import load_source
 
@@ -479,3 +480,21 @@ def test_whether_someone_admits_a_claim_is_answered_by_the_side_they_took(
     """'Does X accept / admit the charge?' is answered where X rejects or denies it."""
     answer = Engine(build_fact_base(STANCES)).ask(question)
     assert answer.answered and snippet in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "kept"),
+    [
+        ("How did the meeting go?", "go", False),
+        ("How is the trial going?", "going", False),
+        ("How did they go to court?", "go", True),
+        ("How long has he been gone?", "gone", True),
+    ],
+    ids=["how-did-x-go", "how-is-x-going", "go-somewhere", "how-long-gone"],
+)
+def test_how_did_it_go_asks_how_it_turned_out(question: str, word: str, kept: bool) -> None:
+    """'How did X go?' asks how X turned out: 'go' is no topic word (but 'go to' a place, and
+    'gone' for away, are)."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "court.txt"))
+    analysed = analyse(question, index)
+    assert any(stem(word) in concept for concept in analysed.concepts) is kept
