@@ -301,12 +301,12 @@ def _unnamed_next(
 
 
 def _other_gender(text: str) -> str | None:
-    """The gender a personal pronoun of the question rules out."""
-    if re.search(r"\b(?:she|her|hers)\b", text, re.I):
-        return "male"
-    if re.search(r"\b(?:he|him|his)\b", text, re.I):
-        return "female"
-    return None
+    """The gender the question's first personal pronoun rules out (its subject, most often:
+    'he' in 'What did he tell her?')."""
+    found = _PERSONAL.search(text)
+    if found is None:
+        return None
+    return "male" if found.group(0).lower() in ("she", "her", "hers") else "female"
 
 
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from knowledge import Conversation, Engine, build_fact_base
-from knowledge.followups import _by_gender
+from knowledge.followups import _by_gender, _other_gender
 
 CRASH = (
     "Two people were hurt in a fire at the central market last year.\n\n"
@@ -228,3 +228,21 @@ def test_him_no_one_named_is_the_man_the_next_sentence_goes_on_about() -> None:
     engine.ask("When did Marovy last see her brother?", conversation)
     answer = engine.ask("What happened to him?", conversation)
     assert answer.answered and answer.sources[0].text.startswith("He was arrested")
+
+
+@pytest.mark.parametrize(
+    ("question", "ruled_out"),
+    [
+        ("What did he tell her?", "female"),
+        ("When did she last hear from him?", "male"),
+        ("Did his wife speak to reporters?", "female"),
+        ("Where did they go?", None),
+    ],
+    ids=["he-tell-her", "she-from-him", "his-wife", "they"],
+)
+def test_the_first_personal_pronoun_says_whom_the_question_is_about(
+    question: str, ruled_out: str | None
+) -> None:
+    """'What did he tell her?' is about the man who told: the first pronoun, its subject,
+    decides which gender the referent cannot have."""
+    assert _other_gender(question) == ruled_out
