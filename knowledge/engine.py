@@ -122,6 +122,7 @@ class Engine:
         follow_up = resolve(text, context, self.index)
         analysed = follow_up.question
         matches = rank(analysed, self.index, focus=follow_up.focus, loose=follow_up.loose)
+        matches = [m for m in matches if m.sentence != follow_up.besides]
         if not matches and follow_up.told and follow_up.focus is not None:
             matches = [Match(follow_up.focus, ANSWER_THRESHOLD, ANSWER_THRESHOLD, False)]
         context.asked = text

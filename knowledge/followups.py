@@ -69,6 +69,8 @@ class FollowUp:
     loose: bool = False
     """The last turn asked what something is: its answer introduced it, so the focus only
     breaks ties the follow-up's own words leave open."""
+    besides: int | None = None
+    """'What else ...?': the sentence of the last answer, which is not asked for again."""
     told: bool = False
     """The focus is the sentence that tells of the one the follow-up's pronoun means: with no
     other word to match ('What happened to him?'), it is the answer."""
@@ -92,14 +94,16 @@ _GLUE = re.compile(
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
-    'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
+    'What else did it open?' asks without the lean to the last answer ('else' no topic word),
+    and not for the last answer's sentence again."""
     text = _ASIDE.sub("", text) or text
     text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
     found = _resolve(_topic_first(rest), context, index)
-    return FollowUp(found.question, None, found.loose)
+    # 'else' asks for something besides the last answer: not its sentence again
+    return FollowUp(found.question, None, found.loose, besides=_focus(context, index))
 
 
 def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:

@@ -246,3 +246,21 @@ def test_the_first_personal_pronoun_says_whom_the_question_is_about(
     """'What did he tell her?' is about the man who told: the first pronoun, its subject,
     decides which gender the referent cannot have."""
     assert _other_gender(question) == ruled_out
+
+
+SUMMIT = (
+    "President Oberin flew to the summit in Velna on Monday.\n\n"
+    "Oberin said on Tolmari television that he was ready to listen, but not to bend.\n\n"
+    "He also said he wanted a lasting solution rather than a photo at a palace.\n"
+)
+
+
+def test_what_else_is_not_the_last_answer_again() -> None:
+    """'What else did he say?' asks for something besides the last answer: its sentence, which
+    holds the follow-up's words best, is not given again."""
+    engine = Engine(build_fact_base(SUMMIT))
+    conversation = Conversation()
+    first = engine.ask("What did Oberin tell Tolmari television?", conversation)
+    answer = engine.ask("What else did he say?", conversation)
+    assert first.answered and answer.answered
+    assert answer.sources[0].text.startswith("He also said")
