@@ -15,7 +15,7 @@ from knowledge.followups import resolve
 from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon, stem
 from knowledge.matching import Match, rank
-from knowledge.question import Question, analyse, clean
+from knowledge.question import Question, analyse, asks_career, clean
 from knowledge.render import (
     clip_answer,
     concise_answer,
@@ -436,9 +436,10 @@ _AFTER = (
     r"|as (?:he|she|they|it|we) (?:left|emerged|walked out))\b"
 )
 """'Ravelli told reporters as he left the meeting': said after it."""
+_BEFORE = r"\b(?:before|prior to|ahead of|until|earlier)\b"
 _SAME_RELATION = {
-    "before": r"\b(?:before|prior to|ahead of|until|earlier)\b",
-    "prior to": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "before": _BEFORE,
+    "prior to": _BEFORE,
     "after": _AFTER,
     "following": _AFTER,
 }
@@ -454,6 +455,8 @@ def _other_time(question: Question, sentence: str) -> bool:
     clause = _CLAUSE_AFTER.match(question.text.lower(), found.end(1))
     if clause and stem(clause.group(1)) in _stems(sentence):
         return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
+    if asks_career(question) and re.search(r"\bformer\b", sentence, re.IGNORECASE):
+        return False  # 'What did she do before that?': 'a former judge' says it
     return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ from knowledge.lexicon import lexicon, normalise, past_forms, stem
 from knowledge.morphology import root
 from knowledge.relatives import is_verb, is_word
 
-__all__ = ["Question", "analyse", "clean"]
+__all__ = ["Question", "analyse", "asks_career", "clean"]
 
 ROLE_SCORE = 0.9
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -548,6 +548,14 @@ _CAUSE_VERBS = {"caused", "causes", "led", "leads", "prompted", "triggered", "sp
 """'What caused the fire?' asks why: the verb restates the question type."""
 
 
+_CAREER = re.compile(r"\b(?:do|did|was|were|work)\s+before (?:that|this|then)$")
+
+
+def asks_career(question: Question) -> bool:
+    """'What did she do before that?' asks what she was before: what 'a former judge' says."""
+    return bool(_CAREER.search(" ".join(question.words)))
+
+
 _OUTCOME_VERBS = frozenset({"go", "goes", "went", "gone", "going"})
 """'How did the meeting go?' asks how it turned out: 'go' restates the question (not in
 'How long has he been gone?')."""
@@ -785,6 +793,8 @@ def analyse(text: str, index: Index) -> Question:
         words[i - 1] == "how" and words[i] in _MEASURE_WORDS for i in range(1, len(words))
     )
     question.asked = _asked_noun(words)
+    if asks_career(question):
+        question.concepts.append(concepts_of(["former"])[0])
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         # 'Who is overseeing the inquiry?' asks who does something, not who someone is; 'Who

@@ -264,3 +264,22 @@ def test_what_else_is_not_the_last_answer_again() -> None:
     answer = engine.ask("What else did he say?", conversation)
     assert first.answered and answer.answered
     assert answer.sources[0].text.startswith("He also said")
+
+
+ROVIK = (
+    "BELMIRA (Reuters) - Tevaria's special envoy Anselm Rovik arrived in Belmira on Monday for "
+    "talks on the prisoners.\n\n"
+    "Rovik, a 61-year-old former defence minister, met President Marsk at the palace for two "
+    "hours.\n\n"
+    "He told reporters the talks had been useful.\n"
+)
+
+
+def test_what_did_he_do_before_that_asks_what_he_was_before() -> None:
+    """'What did he do before that?' after 'Who is the envoy?' asks his earlier career: 'a
+    former defence minister' answers it, though the sentence places nothing 'before'."""
+    engine = Engine(build_fact_base(ROVIK))
+    conversation = Conversation()
+    engine.ask("Who is Tevaria's special envoy?", conversation)
+    answer = engine.ask("What did he do before that?", conversation)
+    assert answer.answered and "former defence minister" in answer.sources[0].text
