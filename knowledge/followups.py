@@ -50,6 +50,11 @@ _SOURCE = re.compile(
     re.I,
 )
 """'According to whom?', 'Says who?': asks who is the source of the last answer."""
+_REST = re.compile(
+    r"^(?:the |all the )?(?:rest|others|other ones|remaining ones|remainder)(?: of them)?\W*$"
+    r"|^(?:everyone|everybody|anyone) else\W*$",
+    re.I,
+)
 _SWITCH = re.compile(r"^(?:and|what about|how about|and what about|what of)\b\s*", re.I)
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|are|were|has|have|"
@@ -133,6 +138,10 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     again = context.asked or previous_text
     if (source or thin or _BARE_WH.match(text)) and again:
         return FollowUp(_reasked(text, again, question, source, index), focus)
+    if switch and previous_text and _REST.match(_SWITCH.sub("", text)):
+        # 'And the rest?': the last question for the others of the group it was about, which
+        # the sentence that counted some of them goes on to tell
+        return FollowUp(_reasked(text, previous_text, question, False, index), focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
@@ -151,7 +160,8 @@ def _reasked(
     """The last question asked again for the new question word ('Where?'), or for its source
     ('According to whom?')."""
     previous = analyse(previous_text, index)
-    previous.wh, previous.text = "person" if source else question.wh, text
+    wh = previous.wh if question.wh == "none" else question.wh  # 'And the rest?'
+    previous.wh, previous.text = "person" if source else wh, text
     if source:
         # The source of 'What is Qatar threatening?' is not a definition of Qatar.
         previous.definition = False

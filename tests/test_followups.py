@@ -283,3 +283,22 @@ def test_what_did_he_do_before_that_asks_what_he_was_before() -> None:
     engine.ask("Who is Tevaria's special envoy?", conversation)
     answer = engine.ask("What did he do before that?", conversation)
     assert answer.answered and "former defence minister" in answer.sources[0].text
+
+
+MINERS = (
+    "Rescuers brought 17 miners to the surface alive from a collapsed mine on Thursday.\n\n"
+    "Doctors at the hospital in Lozna said 11 of the rescued miners were being treated for "
+    "dehydration, three had broken bones and the other three were sent home.\n\n"
+    "A fire broke out at a mine in the north last year.\n"
+)
+
+
+@pytest.mark.parametrize("follow_up", ["And the rest?", "What about the others?"])
+def test_and_the_rest_asks_the_last_question_for_the_others(follow_up: str) -> None:
+    """'And the rest?' after 'How many have broken bones?' asks about the other miners, which
+    the sentence that counted those with broken bones goes on to tell."""
+    engine = Engine(build_fact_base(MINERS))
+    conversation = Conversation()
+    engine.ask("How many of the rescued miners have broken bones?", conversation)
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "the other three were sent home" in answer.sources[0].text
