@@ -777,6 +777,8 @@ def analyse(text: str, index: Index) -> Question:
     ]
     if question.wh == "yesno":
         question.concepts = [_as_reaction(c) for c in question.concepts]
+    if question.wh == "what":
+        question.concepts = [_as_demand(c) for c in question.concepts]
     names = [" ".join(words[start:end]) for start, end in foreign]
     question.concepts += [frozenset({f"={name}"}) for name in names]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
@@ -890,6 +892,20 @@ _STANCES = ("admit", "accept", "reject")
 def _stance_groups() -> frozenset[str]:
     """Synonym groups of taking a side on a claim: admitting it, rejecting it."""
     return frozenset(c for concept in concepts_of(list(_STANCES)) for c in concept if c[0] == "#")
+
+
+@cache
+def _demand_groups() -> frozenset[str]:
+    """Synonym groups of asking for something: urging, calling on, demanding."""
+    return frozenset(
+        c for concept in concepts_of(["urge", "demand"]) for c in concept if c[0] == "#"
+    )
+
+
+def _as_demand(concept: frozenset[str]) -> frozenset[str]:
+    """'What does the group want?' is answered by what it asks for: 'The group called on the
+    authorities to free him', 'She urged ...'."""
+    return concept | _demand_groups() if "want" in concept else concept
 
 
 def _as_reaction(concept: frozenset[str]) -> frozenset[str]:

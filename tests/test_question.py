@@ -498,3 +498,19 @@ def test_how_did_it_go_asks_how_it_turned_out(question: str, word: str, kept: bo
     index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "court.txt"))
     analysed = analyse(question, index)
     assert any(stem(word) in concept for concept in analysed.concepts) is kept
+
+
+DEMANDS = (
+    "Prosecutors raided the headquarters of Westmarch Bank on Tuesday, and the bank wants the "
+    "raid reviewed.\n\n"
+    "Pavel Rusk, an opposition lawmaker, called on the finance committee to hold a hearing "
+    "within two weeks.\n\n"
+    "Rusk has sat in parliament since 2015.\n"
+)
+
+
+def test_what_someone_wants_is_what_they_call_for() -> None:
+    """'What does Rusk want?' is answered where he calls on someone to do something, not
+    where someone else 'wants' something."""
+    answer = Engine(build_fact_base(DEMANDS)).ask("What does Rusk want?")
+    assert answer.answered and "called on the finance committee" in answer.sources[0].text
