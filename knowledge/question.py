@@ -629,9 +629,10 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
 
 
 def _short_roles(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
-    """'the Korvenian minister' for 'Korvenian Trade Minister Halvard Brenning': a description
-    after 'the' that ends on a title and whose every word is one of a single entity's titles
-    (a title shortened as people do; two entities whose titles hold it leave it open)."""
+    """'the Korvenian minister' for 'Korvenian Trade Minister Halvard Brenning', 'the envoy'
+    for 'Valmora's special envoy Ines Dravenhal': a description after 'the' that ends on a
+    title and whose every word is one of a single entity's titles (a title shortened as people
+    do; two entities whose titles hold it leave it open)."""
     lex = lexicon()
     found: list[tuple[int, int, str, float]] = []
     for end, word in enumerate(words):
@@ -640,8 +641,10 @@ def _short_roles(words: list[str], index: Index) -> list[tuple[int, int, str, fl
         start = end
         while start > 0 and words[start - 1] not in lex.stopwords:
             start -= 1
-        if start == end or start == 0 or words[start - 1] != "the":
+        if start == 0 or words[start - 1] != "the":
             continue
+        if start == end and words[end + 1 : end + 2] == ["of"]:
+            continue  # 'the president of Calvessa' is not any president the article names
         asked = concepts_of(words[start : end + 1])
         holders = {
             phrase.entity

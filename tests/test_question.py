@@ -445,8 +445,19 @@ MINISTERS = (
         ("What did the trade minister say?", "person:halvard-brenning"),
         ("Who did the Valmoran envoy meet?", "person:ines-dravenhal"),
         ("What did the Lindish minister say?", "person:per-aldvik"),
+        ("What did the envoy say?", "person:ines-dravenhal"),
+        ("What did the minister say?", None),
+        ("Who is the envoy of Lindmark?", None),
     ],
-    ids=["two-korvenian-ministers", "trade-minister", "demonym-envoy", "lindish-minister"],
+    ids=[
+        "two-korvenian-ministers",
+        "trade-minister",
+        "demonym-envoy",
+        "lindish-minister",
+        "the-one-envoy",
+        "three-ministers",
+        "envoy-of-another-place",
+    ],
 )
 def test_a_shortened_title_names_the_one_entity_whose_title_holds_it(
     question: str, entity: str | None
