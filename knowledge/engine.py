@@ -15,7 +15,7 @@ from knowledge.followups import resolve
 from knowledge.index import Index, build_index, holds, is_known
 from knowledge.lexicon import lexicon, stem
 from knowledge.matching import Match, rank
-from knowledge.question import Question, analyse, clean
+from knowledge.question import Question, analyse, asks_career, clean
 from knowledge.render import (
     clip_answer,
     concise_answer,
@@ -122,6 +122,9 @@ class Engine:
         follow_up = resolve(text, context, self.index)
         analysed = follow_up.question
         matches = rank(analysed, self.index, focus=follow_up.focus, loose=follow_up.loose)
+        matches = [m for m in matches if m.sentence != follow_up.besides]
+        if not matches and follow_up.told and follow_up.focus is not None:
+            matches = [Match(follow_up.focus, ANSWER_THRESHOLD, ANSWER_THRESHOLD, False)]
         context.asked = text
         return self._decide(asked, analysed, matches, context, truncated)
 
@@ -367,7 +370,8 @@ def _role_named(question: Question, index: Index, sentence: int) -> bool:
         if entity is None or entity.kind != "person":
             continue
         for name in (re.escape(n) for n in [entity.name, *entity.aliases]):
-            before = rf"\b{head}s?\W{{1,3}}{name}"
+            # 'Fire Chief Oren Talvik'; 'The captain, 58-year-old Piet Garrow'
+            before = rf"\b{head}s?(?:\W{{1,3}}|,\s+(?:[\w'’-]+\s+){{1,2}}){name}"
             after = rf"{name},\s+(?:[\w'’-]+\s+){{0,5}}{head}s?\b"
             if owners:
                 owner = "|".join(owners)
@@ -432,9 +436,10 @@ _AFTER = (
     r"|as (?:he|she|they|it|we) (?:left|emerged|walked out))\b"
 )
 """'Ravelli told reporters as he left the meeting': said after it."""
+_BEFORE = r"\b(?:before|prior to|ahead of|until|earlier)\b"
 _SAME_RELATION = {
-    "before": r"\b(?:before|prior to|ahead of|until|earlier)\b",
-    "prior to": r"\b(?:before|prior to|ahead of|until|earlier)\b",
+    "before": _BEFORE,
+    "prior to": _BEFORE,
     "after": _AFTER,
     "following": _AFTER,
 }
@@ -451,6 +456,8 @@ def _other_time(question: Question, sentence: str) -> bool:
     clause = _CLAUSE_AFTER.match(asked, found.end(1))
     if clause and stem(clause.group(1)) in _stems(sentence):
         return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
+    if asks_career(question) and re.search(r"\bformer\b", sentence, re.IGNORECASE):
+        return False  # 'What did she do before that?': 'a former judge' says it
     return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.dialogue import Conversation
 from knowledge.index import Index, concepts_of, is_known, phrase_concepts
-from knowledge.lexicon import tokens
+from knowledge.lexicon import lexicon, tokens
 from knowledge.question import Question, analyse
 
 __all__ = ["FollowUp", "resolve"]
@@ -50,6 +50,11 @@ _SOURCE = re.compile(
     re.I,
 )
 """'According to whom?', 'Says who?': asks who is the source of the last answer."""
+_REST = re.compile(
+    r"^(?:the |all the )?(?:rest|others|other ones|remaining ones|remainder)(?: of them)?\W*$"
+    r"|^(?:everyone|everybody|anyone) else\W*$",
+    re.I,
+)
 _SWITCH = re.compile(r"^(?:and|what about|how about|and what about|what of)\b\s*", re.I)
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|are|were|has|have|"
@@ -69,6 +74,11 @@ class FollowUp:
     loose: bool = False
     """The last turn asked what something is: its answer introduced it, so the focus only
     breaks ties the follow-up's own words leave open."""
+    besides: int | None = None
+    """'What else ...?': the sentence of the last answer, which is not asked for again."""
+    told: bool = False
+    """The focus is the sentence that tells of the one the follow-up's pronoun means: with no
+    other word to match ('What happened to him?'), it is the answer."""
 
 
 _ASIDE = re.compile(
@@ -89,14 +99,16 @@ _GLUE = re.compile(
 
 def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     """Spell out a follow-up against the context; a standalone question passes unchanged.
-    'What else did it open?' asks without the lean to the last answer ('else' no topic word)."""
+    'What else did it open?' asks without the lean to the last answer ('else' no topic word),
+    and not for the last answer's sentence again."""
     text = _ASIDE.sub("", text) or text
     text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
         return _resolve(_topic_first(text), context, index)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
     found = _resolve(_topic_first(rest), context, index)
-    return FollowUp(found.question, None, found.loose)
+    # 'else' asks for something besides the last answer: not its sentence again
+    return FollowUp(found.question, None, found.loose, besides=_focus(context, index))
 
 
 def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
@@ -109,18 +121,27 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     if question.entities and not pronoun and not switch:
         return FollowUp(question, None)
     focus = _focus(context, index)
+    if not question.entities and not context.asked and _definite(question, context, index):
+        return FollowUp(question, focus)
     source = bool(_SOURCE.match(text))
     if pronoun and _OBJECT_IT.search(text) and _reported(context, index):
         # 'Did the minister confirm it?' after a report: 'it' is the report, not its source,
         # and the answer is a reaction to it, elsewhere than the report's own sentence.
         question.concepts += [c for c in concepts_of(["report"]) if c not in question.concepts]
         return FollowUp(question, None)
+    after = _unnamed_next(text, question, context, index, focus)
+    if after is not None:
+        return FollowUp(question, after, told=True)
     referred = _with_referent(text, replace(question), context, index) if pronoun else question
     thin = pronoun and not context.asked and not referred.entities and _thin(question)
     # 'Why?' after a question that went unanswered still asks about that question.
     again = context.asked or previous_text
     if (source or thin or _BARE_WH.match(text)) and again:
         return FollowUp(_reasked(text, again, question, source, index), focus)
+    if switch and previous_text and _REST.match(_SWITCH.sub("", text)):
+        # 'And the rest?': the last question for the others of the group it was about, which
+        # the sentence that counted some of them goes on to tell
+        return FollowUp(_reasked(text, previous_text, question, False, index), focus)
     if switch and previous_text:
         return FollowUp(_switched(text, previous_text, question, index), None)
     if pronoun:
@@ -139,7 +160,8 @@ def _reasked(
     """The last question asked again for the new question word ('Where?'), or for its source
     ('According to whom?')."""
     previous = analyse(previous_text, index)
-    previous.wh, previous.text = "person" if source else question.wh, text
+    wh = previous.wh if question.wh == "none" else question.wh  # 'And the rest?'
+    previous.wh, previous.text = "person" if source else wh, text
     if source:
         # The source of 'What is Qatar threatening?' is not a definition of Qatar.
         previous.definition = False
@@ -254,16 +276,51 @@ def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str
         return entities
     genders = {e: index.entities[e].gender for e in entities if e in index.entities}
     known = [e for e in entities if genders.get(e) not in (None, other)]
-    return known + [e for e in entities if genders.get(e) is None]
+    fitting = known + [e for e in entities if genders.get(e) is None]
+    # The article's pronouns can mislead ('His sister, Clara Reyke' made her 'he'): when no
+    # one of the last turn fits, the reader still means the one it was about.
+    people = [e for e in entities if index.entity_kinds.get(e) == "person"]
+    if any(e in people for e in fitting):
+        return fitting
+    return fitting + people[:1]
+
+
+_OPENS = {
+    "male": re.compile(r"^[\"“‘]?(?:He|His)\b"),
+    "female": re.compile(r"^[\"“‘]?(?:She|Her)\b"),
+}
+_OWN = {
+    "male": re.compile(r"\b(?:he|him|his)\b", re.I),
+    "female": re.compile(r"\b(?:she|her)\b", re.I),
+}
+
+
+def _unnamed_next(
+    text: str, question: Question, context: Conversation, index: Index, focus: int | None
+) -> int | None:
+    """'What happened to him?' after 'Marovy said her younger brother ... she last saw him':
+    'him' is no one the conversation named (she is a woman) but the man the last answer left
+    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him."""
+    other = _other_gender(text)
+    if other is None or question.entities or focus is None or focus + 1 >= len(index.sentences):
+        return None
+    own = "female" if other == "male" else "male"
+    people = [e for e in context.entities if index.entity_kinds.get(e) == "person"]
+    if any(index.entities[e].gender in (own, None) for e in people if e in index.entities):
+        return None
+    here, after = index.sentences[focus], index.sentences[focus + 1]
+    if after.paragraph != here.paragraph or not _OPENS[own].match(after.text):
+        return None
+    return focus + 1 if _OWN[own].search(here.text) else None
 
 
 def _other_gender(text: str) -> str | None:
-    """The gender a personal pronoun of the question rules out."""
-    if re.search(r"\b(?:she|her|hers)\b", text, re.I):
-        return "male"
-    if re.search(r"\b(?:he|him|his)\b", text, re.I):
-        return "female"
-    return None
+    """The gender the question's first personal pronoun rules out (its subject, most often:
+    'he' in 'What did he tell her?')."""
+    found = _PERSONAL.search(text)
+    if found is None:
+        return None
+    return "male" if found.group(0).lower() in ("she", "her", "hers") else "female"
 
 
 def _with_referent(text: str, question: Question, context: Conversation, index: Index) -> Question:
@@ -304,6 +361,40 @@ def _with_referent(text: str, question: Question, context: Conversation, index: 
     if plural and not context.asked and context.question:
         question.entity_words = question.entity_words + _topic(question, context, index)
     return question
+
+
+def _definite(question: Question, context: Conversation, index: Index) -> bool:
+    """'What did the minister say?' after an answer naming 'Foreign Minister Radek Solm': 'the'
+    and a title point back, like 'he', at the person of the last turn who holds that title."""
+    words, titles = question.words, lexicon().titles
+    for i, word in enumerate(words[1:], start=1):
+        if word not in titles or words[i - 1] != "the":
+            continue
+        asked = concepts_of([word])
+        holders = [
+            e
+            for e in context.entities
+            if index.entity_kinds.get(e) == "person" and _titled(e, asked, index)
+        ]
+        if not holders:
+            continue
+        question.entities = question.described = [holders[0]]
+        question.primary = holders[0]
+        question.concepts = [c for c in question.concepts if c not in asked]
+        if i <= 3:
+            question.subjects = [holders[0]]
+        question.words = words[: i - 1] + tokens(index.entities[holders[0]].name) + words[i + 1 :]
+        return True
+    return False
+
+
+def _titled(entity: str, asked: list[frozenset[str]], index: Index) -> bool:
+    """One of the entity's titles holds the asked title word."""
+    return any(
+        not phrase.is_name and all(any(c & t for t in phrase.concepts) for c in asked)
+        for phrase in index.phrases
+        if phrase.entity == entity
+    )
 
 
 _PLURAL = re.compile(r"^(?:(?!\b(?:he|she|him|his)\b).)*\b(?:they|them|their)\b", re.I)

@@ -236,10 +236,12 @@ _MEASURE = re.compile(
 """A number with a unit of size, weight, speed or temperature: what 'how tall' asks for."""
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|several|few|many)[ -]"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|several|few|many|an?"
+    r"|half an?)[ -]"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
+"""'three days', 'a week', 'less than an hour': a span of time, what 'how long' asks for."""
 
 
 def _demonyms(entities: list[Entity]) -> dict[str, str]:

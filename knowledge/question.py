@@ -17,7 +17,7 @@ from knowledge.lexicon import lexicon, normalise, past_forms, stem
 from knowledge.morphology import root
 from knowledge.relatives import is_verb, is_word
 
-__all__ = ["Question", "analyse", "clean"]
+__all__ = ["Question", "analyse", "asks_career", "clean"]
 
 ROLE_SCORE = 0.9
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -577,6 +577,19 @@ _CAUSE_VERBS = {
 """'What caused the fire?' asks why: the verb restates the question type."""
 
 
+_CAREER = re.compile(r"\b(?:do|did|was|were|work)\s+before (?:that|this|then)$")
+
+
+def asks_career(question: Question) -> bool:
+    """'What did she do before that?' asks what she was before: what 'a former judge' says."""
+    return bool(_CAREER.search(" ".join(question.words)))
+
+
+_OUTCOME_VERBS = frozenset({"go", "goes", "went", "gone", "going"})
+"""'How did the meeting go?' asks how it turned out: 'go' restates the question (not in
+'How long has he been gone?')."""
+
+
 def _wh_nouns(words: list[str], described: bool) -> set[int]:
     """Positions of nouns that only restate the question type: 'which city', 'what day', and
     'the name of' a role the article gives someone ('the name of the CIA director', 'the
@@ -596,6 +609,12 @@ def _wh_nouns(words: list[str], described: bool) -> set[int]:
         or (words[i] in _PURPOSE_NOUNS and words[max(0, i - 3) : i - 1] in _WHAT_IS)
         or (words[i] in _DURATION_VERBS and "long" in words[:i] and words[0] == "how")
         or (words[i] in _DURATION_VERBS and words[:2] == ["how", "many"] and _counts_time(words))
+        or (
+            words[i] in _OUTCOME_VERBS
+            and i == len(words) - 1
+            and words[0] == "how"
+            and words[1] in _AUXILIARIES
+        )
         or (described and words[i] == "name" and words[i + 1 : i + 2] == ["of"])
         or (described and words[i] in {"name", "names"} and i == len(words) - 1)
     }
@@ -636,7 +655,43 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             if hit is not None:
                 found.append((start, start + length, names[hit[2]].entity, hit[1] / 100))
     found.extend(_role_spans(words, index))
+    found.extend(_short_roles(words, index))
     return _non_overlapping(found)
+
+
+def _short_roles(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
+    """'the Korvenian minister' for 'Korvenian Trade Minister Halvard Brenning', 'the envoy'
+    for 'Valmora's special envoy Ines Dravenhal': a description after 'the' that ends on a
+    title and whose every word is one of a single entity's titles (a title shortened as people
+    do; two entities whose titles hold it leave it open)."""
+    lex = lexicon()
+    found: list[tuple[int, int, str, float]] = []
+    for end, word in enumerate(words):
+        if word not in lex.titles:
+            continue
+        start = end
+        while start > 0 and words[start - 1] not in lex.stopwords:
+            start -= 1
+        if start == 0 or words[start - 1] != "the":
+            continue
+        if start == end and words[end + 1 : end + 2] == ["of"]:
+            continue  # 'the president of Calvessa' is not any president the article names
+        asked = concepts_of(words[start : end + 1])
+        holders = {
+            phrase.entity
+            for phrase in index.phrases
+            if not phrase.is_name and all(any(_fits(c, t) for t in phrase.concepts) for c in asked)
+        }
+        if len(holders) == 1:
+            found.append((start, end + 1, holders.pop(), ROLE_SCORE))
+    return found
+
+
+def _fits(asked: frozenset[str], title: frozenset[str]) -> bool:
+    """A word of a title, or its place's adjective ('Valmoran' for 'Valmora's')."""
+    return bool(asked & title) or any(
+        a.startswith(t) for a in asked for t in title if len(t) >= 5 and t[0] not in "#%&="
+    )
 
 
 def _known_word(word: str, index: Index) -> bool:
@@ -778,6 +833,8 @@ def analyse(text: str, index: Index) -> Question:
     ]
     if question.wh == "yesno":
         question.concepts = [_as_reaction(c) for c in question.concepts]
+    if question.wh == "what":
+        question.concepts = [_as_demand(c) for c in question.concepts]
     names = [" ".join(words[start:end]) for start, end in foreign]
     question.concepts += [frozenset({f"={name}"}) for name in names]
     question.entity_words = concepts_of([w for i, w in enumerate(words) if i in covered])
@@ -794,6 +851,8 @@ def analyse(text: str, index: Index) -> Question:
         words[i - 1] == "how" and words[i] in _MEASURE_WORDS for i in range(1, len(words))
     )
     question.asked = _asked_noun(words)
+    if asks_career(question):
+        question.concepts.append(concepts_of(["former"])[0])
     question.negated = bool(re.search(r"\b(?:not|never|n't|didnt|didn't)\b", " ".join(raw)))
     question.definition = (
         # 'Who is overseeing the inquiry?' asks who does something, not who someone is; 'Who
@@ -882,10 +941,37 @@ def _reaction_groups() -> frozenset[str]:
     )
 
 
+_STANCES = ("admit", "accept", "reject")
+
+
+@cache
+def _stance_groups() -> frozenset[str]:
+    """Synonym groups of taking a side on a claim: admitting it, rejecting it."""
+    return frozenset(c for concept in concepts_of(list(_STANCES)) for c in concept if c[0] == "#")
+
+
+@cache
+def _demand_groups() -> frozenset[str]:
+    """Synonym groups of asking for something: urging, calling on, demanding."""
+    return frozenset(
+        c for concept in concepts_of(["urge", "demand"]) for c in concept if c[0] == "#"
+    )
+
+
+def _as_demand(concept: frozenset[str]) -> frozenset[str]:
+    """'What does the group want?' is answered by what it asks for: 'The group called on the
+    authorities to free him', 'She urged ...'."""
+    return concept | _demand_groups() if "want" in concept else concept
+
+
 def _as_reaction(concept: frozenset[str]) -> frozenset[str]:
     """'Did X confirm the report?' is answered by X's reaction, whatever it was: 'X denied the
-    report', 'X declined to comment on it', 'X did not respond'."""
+    report', 'X declined to comment on it', 'X did not respond'; 'Does X admit it?' by the
+    side X took, either way ('a charge he has always denied')."""
     groups = _reaction_groups()
+    stances = _stance_groups()
+    if concept & stances:
+        concept = concept | stances | groups
     return concept | groups if concept & groups else concept
 
 

@@ -925,18 +925,24 @@ FIRE = (
     "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
     "Fire Chief Oren Talvik, who led the response, said most of the bodies were found near "
     "a stairwell door.\n\n"
-    "Anselm Dorrow, the factory's owner, declined to comment.\n"
+    "Anselm Dorrow, the factory's owner, declined to comment.\n\n"
+    "The night manager, 44-year-old Ilse Brand, was among the injured.\n"
 )
 
 
 @pytest.mark.parametrize(
     ("question", "snippet"),
-    [("Who is the fire chief?", "Oren Talvik"), ("Who is the owner?", "Anselm Dorrow")],
-    ids=["title-before-name", "apposition"],
+    [
+        ("Who is the fire chief?", "Oren Talvik"),
+        ("Who is the owner?", "Anselm Dorrow"),
+        ("Who is the night manager?", "Ilse Brand"),
+    ],
+    ids=["title-before-name", "apposition", "title-then-age-then-name"],
 )
 def test_a_role_the_article_gives_a_name_is_answered(question: str, snippet: str) -> None:
     """'Who is the fire chief?' is answered where the article names the role's holder
-    ('Fire Chief Oren Talvik', 'Anselm Dorrow, the factory's owner')."""
+    ('Fire Chief Oren Talvik', 'Anselm Dorrow, the factory's owner', 'The night manager,
+    44-year-old Ilse Brand')."""
     answer = Engine(build_fact_base(FIRE)).ask(question)
     assert answer.answered and snippet in answer.sources[0].text
 

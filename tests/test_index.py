@@ -348,3 +348,18 @@ def test_the_head_of_one_organisations_name_refers_to_it() -> None:
     assert "organisation:westmarch-regional-bank" in index.sentence_entities[1]
     two = build_index(build_fact_base(text.replace("on Tuesday", "and Ostrel Savings Bank")))
     assert not two.sentence_entities[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met twice, for a total of less than an hour.", True),
+        ("The strike lasted eleven days.", True),
+        ("The strike ended on Monday.", False),
+    ],
+    ids=["an-hour", "eleven-days", "a-date"],
+)
+def test_a_span_of_time_is_a_duration_even_without_a_number(sentence: str, expected: bool) -> None:
+    """'less than an hour' answers 'how long' as much as 'eleven days'; a date does not."""
+    index = build_index(build_fact_base(f"Two leaders met in Velna.\n\n{sentence}\n"))
+    assert index.durations[-1] is expected

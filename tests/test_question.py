@@ -8,6 +8,7 @@ import pytest
 
 from knowledge import Engine, build_fact_base
 from knowledge.index import build_index
+from knowledge.lexicon import stem
 from knowledge.question import analyse
 from knowledge.store import load_source
 
@@ -476,3 +477,100 @@ def test_a_role_no_one_in_the_article_holds_is_one_unknown_thing() -> None:
     asked = analyse("What did the Egyptian president say about the talks?", index)
     assert asked.unknown == ["egyptian president"]
     assert analyse("What did the Egyptian official say?", index).unknown == []
+
+
+MINISTERS = (
+    "Korvenian Trade Minister Halvard Brenning met Ines Dravenhal, Valmora's special envoy for "
+    "consular affairs, in Velstrad on Tuesday.\n\n"
+    "Lindish Foreign Minister Per Aldvik and Korvenian Foreign Minister Radek Solm spoke by "
+    "phone.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("What did the Korvenian minister say?", None),
+        ("What did the trade minister say?", "person:halvard-brenning"),
+        ("Who did the Valmoran envoy meet?", "person:ines-dravenhal"),
+        ("What did the Lindish minister say?", "person:per-aldvik"),
+        ("What did the envoy say?", "person:ines-dravenhal"),
+        ("What did the minister say?", None),
+        ("Who is the envoy of Lindmark?", None),
+    ],
+    ids=[
+        "two-korvenian-ministers",
+        "trade-minister",
+        "demonym-envoy",
+        "lindish-minister",
+        "the-one-envoy",
+        "three-ministers",
+        "envoy-of-another-place",
+    ],
+)
+def test_a_shortened_title_names_the_one_entity_whose_title_holds_it(
+    question: str, entity: str | None
+) -> None:
+    """'the Valmoran envoy' is 'Valmora's special envoy for consular affairs' when no one
+    else's title holds its words; 'the Korvenian minister' of two stays open."""
+    index = build_index(build_fact_base(MINISTERS))
+    described = analyse(question, index).described
+    assert described == ([entity] if entity else [])
+
+
+STANCES = (
+    "Ostrania accused Korvenian mills of selling steel below cost, a charge Korvenia rejects.\n\n"
+    "Under the draft, Korvenia agreed to cap its steel exports at one million tonnes.\n\n"
+    "The soldier was arrested after troops accused him of spying, a charge he has always "
+    "denied.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet"),
+    [
+        ("Does Korvenia accept the charge?", "a charge Korvenia rejects"),
+        ("Does the soldier admit the charge?", "a charge he has always denied"),
+    ],
+    ids=["accept-rejects", "admit-denied"],
+)
+def test_whether_someone_admits_a_claim_is_answered_by_the_side_they_took(
+    question: str, snippet: str
+) -> None:
+    """'Does X accept / admit the charge?' is answered where X rejects or denies it."""
+    answer = Engine(build_fact_base(STANCES)).ask(question)
+    assert answer.answered and snippet in answer.sources[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "kept"),
+    [
+        ("How did the meeting go?", "go", False),
+        ("How is the trial going?", "going", False),
+        ("How did they go to court?", "go", True),
+        ("How long has he been gone?", "gone", True),
+    ],
+    ids=["how-did-x-go", "how-is-x-going", "go-somewhere", "how-long-gone"],
+)
+def test_how_did_it_go_asks_how_it_turned_out(question: str, word: str, kept: bool) -> None:
+    """'How did X go?' asks how X turned out: 'go' is no topic word (but 'go to' a place, and
+    'gone' for away, are)."""
+    index = build_index(load_source(Path(__file__).parent / "data" / "articles" / "court.txt"))
+    analysed = analyse(question, index)
+    assert any(stem(word) in concept for concept in analysed.concepts) is kept
+
+
+DEMANDS = (
+    "Prosecutors raided the headquarters of Westmarch Bank on Tuesday, and the bank wants the "
+    "raid reviewed.\n\n"
+    "Pavel Rusk, an opposition lawmaker, called on the finance committee to hold a hearing "
+    "within two weeks.\n\n"
+    "Rusk has sat in parliament since 2015.\n"
+)
+
+
+def test_what_someone_wants_is_what_they_call_for() -> None:
+    """'What does Rusk want?' is answered where he calls on someone to do something, not
+    where someone else 'wants' something."""
+    answer = Engine(build_fact_base(DEMANDS)).ask("What does Rusk want?")
+    assert answer.answered and "called on the finance committee" in answer.sources[0].text
