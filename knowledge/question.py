@@ -674,8 +674,10 @@ def _short_roles(words: list[str], index: Index) -> list[tuple[int, int, str, fl
             start -= 1
         if start == 0 or words[start - 1] != "the":
             continue
-        if start == end and words[end + 1 : end + 2] == ["of"]:
-            continue  # 'the president of Calvessa' is not any president the article names
+        if start == end and words[end + 1 : end + 2] in (["of"], ["for"], ["at"]):
+            # 'the president of Calvessa', 'the spokesman for Hamas's armed wing' is not any
+            # president or spokesman the article names
+            continue
         asked = concepts_of(words[start : end + 1])
         holders = {
             phrase.entity

@@ -497,6 +497,7 @@ MINISTERS = (
         ("What did the envoy say?", "person:ines-dravenhal"),
         ("What did the minister say?", None),
         ("Who is the envoy of Lindmark?", None),
+        ("Who is the envoy for Lindmark's prisoners?", None),
     ],
     ids=[
         "two-korvenian-ministers",
@@ -506,6 +507,7 @@ MINISTERS = (
         "the-one-envoy",
         "three-ministers",
         "envoy-of-another-place",
+        "envoy-for-someone-else",
     ],
 )
 def test_a_shortened_title_names_the_one_entity_whose_title_holds_it(
