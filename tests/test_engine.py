@@ -18,6 +18,9 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 FLOORS = [
     ("seed_dev.json", 0.97, 0.93),
     ("seed_holdout.json", 0.88, 0.87),
+    # Written blind in the fifth session by a helper that saw only the seed article; measured
+    # once on arrival (72.4%; the session's starting code 73.0%), a development set since.
+    ("seed_extra.json", 0.81, 0.88),
     ("politics.json", 0.82, 0.90),
     ("health.json", 1.00, 1.00),
     ("business.json", 0.88, 0.80),
