@@ -10,6 +10,7 @@ from knowledge.clauses import (
     MASKED_DOT,
     Phrase,
     clause_start,
+    find_place,
     find_time,
     mask_abbreviations,
     quote_spans,
@@ -387,6 +388,10 @@ def _statement(
             content = text[:speaker_start].strip(" ,")
         whole = len(quotes) == 1 and content[:1] in '“"' and content.rstrip(". ")[-1:] in '”"'
         mode = "direct" if whole else "indirect"
+    opening_venue = _VENUE.match(content)
+    if opening_venue and content[opening_venue.end() :].startswith(" that "):
+        # 'told reporters outside the ministry that ...': where, then what
+        content = content[opening_venue.end() + len(" that ") :]
     draft = FactDraft("statement", sentence, 0, len(text))
     draft.put("speaker", speaker)
     draft.put("cue", cue)
@@ -400,6 +405,9 @@ def _statement(
         or _time_before(text, match.start(), speaker_start)
     )
     draft.put("time", time.text if time else None)
+    content_at = text.find(content) if content else -1
+    after_cue = text[match.end() : content_at if content_at > match.end() else None]
+    draft.put("place", opening_venue.group() if opening_venue else _venue(after_cue))
     masked = mask_abbreviations(text)
     called = _CALLED_ON.match(masked[match.end() :]) if cue in _ADDRESSED_CUES else None
     if called:
@@ -410,6 +418,29 @@ def _statement(
     if occasion and "addressee" not in draft.slots:
         draft.put("addressee", occasion.group("to"))
     return draft
+
+
+_VENUE = re.compile(
+    r"\b(?:at|during|in|on) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?(?:news conference|"
+    r"press conference|news briefing|press briefing|briefing|rally|ceremony|hearing|interview|"
+    r"television interview|radio interview|speech|debate|vigil)\b(?: in [A-Z][\w-]+)?"
+    r"|\b(?:outside|inside) (?:the|a|an|his|her|its) [\w'’ -]{3,40}?(?=[,.;:]| on | after | before "
+    r"| as | and | that |$)"
+)
+"""Where words were said: 'at a news conference', 'outside the ministry'."""
+
+
+def _venue(after_cue: str) -> str | None:
+    """The occasion or place a statement was made at, in the words after its cue and before
+    what was said ('told reporters outside the ministry that ...', '..., he said at a news
+    conference on Thursday'), or a place name there ('told reporters in Marsen')."""
+    found = _VENUE.search(after_cue)
+    if found is not None:
+        return found.group()
+    place = find_place(after_cue)
+    return (
+        place.text if place is not None and after_cue.lstrip().startswith(("in ", "at ")) else None
+    )
 
 
 _ASIDE = re.compile(

@@ -325,6 +325,26 @@ def test_report_finding(text: str, slots: dict[str, str]) -> None:
     assert [{name: d.slots.get(name) for name in slots} for d in drafts] == [slots]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            '"We cannot ask our crews to sail there," he said at a news conference on Thursday.',
+            "at a news conference",
+        ),
+        (
+            "Dravenhal told reporters outside the ministry that both sides wanted to talk.",
+            "outside the ministry",
+        ),
+        ("The minister said the talks in Cairo had failed.", None),
+    ],
+)
+def test_where_words_were_said(text: str, place: str | None) -> None:
+    """The occasion after the cue is where it was said; a place inside what was said is not."""
+    drafts = find_statements(article_from_text(text).sentences)
+    assert [d.slots.get("place") for d in drafts] == [place]
+
+
 def test_a_passive_report_names_no_outlet() -> None:
     """'No injuries were reported': nobody reported anything."""
     text = "No injuries were reported, and Northgate said none of the debris had landed."
