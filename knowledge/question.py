@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.index import Index, concepts_of, is_known, related
-from knowledge.lexicon import lexicon, normalise, past_forms, stem
+from knowledge.lexicon import lexicon, normalise, past_forms, stem, tokens
 from knowledge.morphology import root
 from knowledge.relatives import is_verb, is_word
 
@@ -628,6 +628,23 @@ def _counts_time(words: list[str]) -> bool:
     return len(words) > 2 and words[2] in _TIME_UNITS
 
 
+def _titled(
+    spans: list[tuple[int, int, str, float]], words: list[str], index: Index
+) -> list[tuple[int, int, str, float]]:
+    """'Foreign Minister Benedikt Saule': the title before a person's name is part of naming
+    them (its words are no topic of the question, which would favour any sentence saying
+    'Foreign Minister')."""
+    taken = {i for start, end, _, _ in spans for i in range(start, end)}
+    found = []
+    for start, end, entity_id, score in spans:
+        entity = index.entities.get(entity_id)
+        titled = {w for t in entity.titles for w in tokens(t)} if entity is not None else set()
+        while start > 0 and start - 1 not in taken and words[start - 1] in titled:
+            start -= 1
+        found.append((start, end, entity_id, score))
+    return found
+
+
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
     """(start, end, entity id, score) for each stretch of words naming or describing an entity."""
     found: list[tuple[int, int, str, float]] = []
@@ -805,7 +822,7 @@ def analyse(text: str, index: Index) -> Question:
     words = _opening_wh(words)
     words = _compounds(words, index)
     question = Question(text=text, words=words, wh=_wh(words))
-    spans = _entity_spans(words, index)
+    spans = _titled(_entity_spans(words, index), words, index)
     covered = {i for start, end, _, _ in spans for i in range(start, end)}
     question.entities = list(dict.fromkeys(entity for _, _, entity, _ in spans))
     question.described = [entity for _, _, entity, score in spans if score == ROLE_SCORE]

@@ -288,6 +288,20 @@ def test_the_likeliest_slip_wins_a_tie() -> None:
     ]
 
 
+def test_a_title_before_a_name_names_the_person() -> None:
+    """'Foreign Minister Benedikt Saule': 'foreign' and 'minister' are part of naming him, not
+    topics that any sentence saying 'Foreign Minister' would hold."""
+    index = build_index(
+        build_fact_base(
+            "Teodorian Foreign Minister Benedikt Saule met the delegations on Tuesday.\n\n"
+            'Saule "urged both sides to put humanitarian concerns first," the statement said.\n'
+        )
+    )
+    question = analyse("What did Foreign Minister Benedikt Saule urge both sides to do?", index)
+    assert question.entities == ["person:benedikt-saule"]
+    assert not any("minister" in concept for concept in question.concepts)
+
+
 def test_a_preposition_is_no_topic_word() -> None:
     """'along with' asks nothing the article must say: 'along' is not an unknown word."""
     index = build_index(build_fact_base("The blast destroyed a satellite and the rocket.\n"))
