@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from knowledge.index import Index, holds, phrase_concepts, predicate_kinds, unknown_asks
-from knowledge.lexicon import lexicon, stem
+from knowledge.lexicon import lexicon, stem, tokens
 from knowledge.naming import asked_agent_verb, leaves_agent_unnamed, leaves_unnamed
 from knowledge.question import Question
 from knowledge.schema import Fact
@@ -254,7 +254,12 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += SLOT_BONUS
         else:
             fit *= MISSING_SLOT_FIT
-    if question.wh == "number" and not index.numbers[i] and not not_known:
+    if (
+        question.wh == "number"
+        and not index.numbers[i]
+        and not not_known
+        and not _enumerates(question, index.sentences[i].text)
+    ):
         fit *= 0.3
     elif question.wh == "number" and _miscounts(question, index, i) and not not_known:
         fit *= MISCOUNT_FIT
@@ -315,6 +320,13 @@ _RULES_OUT = re.compile(r"\b(?:not|never|no longer|refused|ruled out|rejected)\b
 def _future(question: Question) -> bool:
     """'When will ...?', 'When is X due to ...?': a question about what is still to come."""
     return bool(re.search(r"\b(?:will|shall|going to|due to|next)\b", question.text.lower()))
+
+
+def _enumerates(question: Question, text: str) -> bool:
+    """'How many officials did the paper cite?' - '..., citing an unnamed Hamas official and
+    an Egyptian official': no number, but the sentence names the counted things one by one."""
+    counted = {c for c in question.counted if c[0] not in "#%&"}
+    return bool(counted) and sum(stem(w) in counted for w in tokens(text)) >= 2
 
 
 def _miscounts(question: Question, index: Index, i: int) -> bool:

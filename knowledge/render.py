@@ -91,6 +91,9 @@ def concise_answer(question: Question, index: Index, sentence: int) -> tuple[str
             owned = re.match(r"\S+['’]s ", role)  # "Tevaria's special envoy"
             article = "" if owned or role.lower().startswith(("the ", "a ", "an ")) else "the "
             return _clip(f"{entity.name} is {article}{role}"), False
+    listed = _listed(question, text) if question.wh == "number" else None
+    if listed is not None and not index.numbers[sentence]:
+        return clip_answer(listed), False
     if fact is not None and (
         question.wh != "yesno" or _holds_every_word(question, index, sentence)
     ):
@@ -137,6 +140,23 @@ def defining_role(question: Question, index: Index) -> str | None:
     if entity is None or not entity.titles:
         return None
     return entity.description or entity.titles[0]
+
+
+_COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six"}
+
+
+def _listed(question: Question, text: str) -> str | None:
+    """'How many officials did the paper cite?' - 'citing an unnamed Hamas official and an
+    Egyptian official': 'Two: an unnamed Hamas official and an Egyptian official'."""
+    counted = {c for c in question.counted if c[0] not in "#%&"}
+    spans = [m for m in re.finditer(r"[\w'’-]+", text) if stem(m.group().lower()) in counted]
+    if not 2 <= len(spans) <= max(_COUNT_WORDS):
+        return None
+    opening = re.search(
+        r"\b(?:an?|the|one|another)\s+(?:[\w'’-]+\s+){0,3}$", text[: spans[0].start()]
+    )
+    start = opening.start() if opening else spans[0].start()
+    return f"{_COUNT_WORDS[len(spans)]}: {text[start : spans[-1].end()]}"
 
 
 def _holds_every_word(question: Question, index: Index, sentence: int) -> bool:

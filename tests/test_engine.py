@@ -550,6 +550,13 @@ def test_whether_something_will_happen_is_not_answered_by_an_effort_towards_it()
     assert engine.ask("Will Norvane pay the ransom?").answered
 
 
+def test_how_many_counts_the_things_a_sentence_lists(engine: Engine) -> None:
+    """'How many officials did the Wall Street Journal cite?': no number in the sentence, but
+    'citing an unnamed Hamas official and an Egyptian official' lists two."""
+    answer = engine.ask("How many officials did the Wall Street Journal cite?")
+    assert answer.answer == "Two: an unnamed Hamas official and an Egyptian official"
+
+
 def test_did_someone_confirm_a_report_is_answered_by_their_reaction() -> None:
     """'Did Kalvstan confirm the Herald report?': not the report itself, which
     says nothing of Kalvstan's reaction, but the sentence where Kalvstan denies it."""
