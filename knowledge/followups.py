@@ -142,8 +142,10 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         # 'And the rest?': the last question for the others of the group it was about, which
         # the sentence that counted some of them goes on to tell
         return FollowUp(_reasked(text, previous_text, question, False, index), focus)
-    if switch and previous_text:
-        return FollowUp(_switched(text, previous_text, question, index), None)
+    if switch and again:
+        # 'And Brenning?' after 'How old is the Ostranian minister?' went unanswered still
+        # asks that question of Brenning.
+        return FollowUp(_switched(text, again, question, index), None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)

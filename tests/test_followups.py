@@ -302,3 +302,19 @@ def test_and_the_rest_asks_the_last_question_for_the_others(follow_up: str) -> N
     engine.ask("How many of the rescued miners have broken bones?", conversation)
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and "the other three were sent home" in answer.sources[0].text
+
+
+def test_and_a_name_after_an_unanswered_question_asks_that_question_of_the_name() -> None:
+    """'And Brenning?' after 'How old is the minister?' went unanswered asks how old
+    Brenning is: the unanswered question is still the one the talk is about."""
+    engine = Engine(
+        build_fact_base(
+            "Trade Minister Halvard Brenning hosted Adaeze Morrow-Talbot in Seligar on Monday.\n\n"
+            "The talks ended without a deal.\n\n"
+            "Brenning, 58, a former shipping executive, said he would try again.\n"
+        )
+    )
+    conversation = Conversation()
+    assert not engine.ask("How old is Morrow-Talbot?", conversation).answered
+    answer = engine.ask("And Brenning?", conversation)
+    assert answer.answered and "58" in answer.sources[0].text
