@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.dialogue import Conversation
-from knowledge.index import Index, concepts_of, is_known, phrase_concepts
+from knowledge.index import Index, concepts_of, holds, is_known, phrase_concepts
 from knowledge.lexicon import lexicon, tokens
 from knowledge.question import Question, analyse
 
@@ -79,6 +79,10 @@ class FollowUp:
     told: bool = False
     """The focus is the sentence that tells of the one the follow-up's pronoun means: with no
     other word to match ('What happened to him?'), it is the answer."""
+    reaction: int | None = None
+    """'Did the ministry confirm it?', 'Does the company agree?' after a report: the sentence
+    at or right after the last answer that tells how someone reacted to it ('The ministry
+    declined to comment'), which answers whatever word the reaction is asked with."""
 
 
 _ASIDE = re.compile(
@@ -104,7 +108,9 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     text = _ASIDE.sub("", text) or text
     text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
-        return _resolve(_topic_first(text), context, index)
+        found = _resolve(_topic_first(text), context, index)
+        reaction = _reaction(text, found.question, context, index)
+        return found if reaction is None else replace(found, reaction=reaction)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
     found = _resolve(_topic_first(rest), context, index)
     # 'else' asks for something besides the last answer: not its sentence again
@@ -439,3 +445,38 @@ def _topic(question: Question, context: Conversation, index: Index) -> list[froz
     """The words the last question used for what 'they' now stands for."""
     earlier = analyse(context.question or "", index).concepts
     return [c for c in earlier if c not in question.concepts and is_known(c, index)]
+
+
+_ASKS_REACTION = re.compile(
+    r"\b(?:confirm|deny|denied|respond|react|reply|replied|comment|agree|admit|acknowledge|"
+    r"accept|dispute|reject)\w*\b|\bsa(?:y|id) anything\b",
+    re.I,
+)
+_REACTS = re.compile(
+    r"\b(?:denied|denies|deny|denying|declined to comment|refused to comment|would not comment"
+    r"|did not (?:respond|comment|reply)|could not be reached|confirmed|rejected|disputed"
+    r"|dismissed|acknowledged|admitted|(?:did not|would not|refused to) (?:give|offer) "
+    r"(?:\w+ ){0,2}(?:answer|reply|response))\b",
+    re.I,
+)
+"""How news writing tells a reaction: denied, declined to comment, could not be reached."""
+
+
+def _reaction(text: str, question: Question, context: Conversation, index: Index) -> int | None:
+    """The sentence telling the reaction 'Did the firm respond?' asks about: the last answer's
+    own ('a charge he has always denied') or, most often, the next one (a report, then 'The
+    ministry declined to comment'), when it names whatever the question names."""
+    focus = _focus(context, index)
+    if focus is None or not _ASKS_REACTION.search(text):
+        return None
+    named = [e for e in question.entities if index.entity_kinds.get(e) != "date"]
+    for i in (focus, focus + 1):
+        if i >= len(index.sentences) or not _REACTS.search(index.sentences[i].text):
+            continue
+        have = index.concepts[i]
+        # 'the prime minister's office' and 'a spokesman for the prime minister': the words
+        # that named the entity are there, if not the entity the builder found
+        worded = bool(question.entity_words) and all(holds(c, have) for c in question.entity_words)
+        if worded or all({f"@{e}", f"~@{e}", f"^@{e}"} & have for e in named):
+            return i
+    return None

@@ -318,3 +318,27 @@ def test_and_a_name_after_an_unanswered_question_asks_that_question_of_the_name(
     assert not engine.ask("How old is Morrow-Talbot?", conversation).answered
     answer = engine.ask("And Brenning?", conversation)
     assert answer.answered and "58" in answer.sources[0].text
+
+
+REPORT = (
+    "Valdoria's foreign minister summoned the ambassador on Monday.\n\n"
+    "The Harbour Ledger, a business newspaper, reported on Wednesday that officials had asked "
+    "for $4.5 million in fees to release the ship.\n\n"
+    "Strand's ministry denied that any payment was under discussion.\n\n"
+    "The government has promised new patrols in the strait.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Did the government confirm that?", "Did the firm respond?"],
+    ids=["confirm", "respond"],
+)
+def test_a_reaction_to_the_last_answer_is_the_denial_after_it(follow_up: str) -> None:
+    """'Did the government confirm that?' after a report: the sentence after it that tells
+    how someone reacted ('denied'), whichever reaction word the question uses."""
+    engine = Engine(build_fact_base(REPORT))
+    conversation = Conversation()
+    assert engine.ask("What did the Harbour Ledger report?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "denied" in answer.sources[0].text
