@@ -409,7 +409,17 @@ def _statement(
     occasion = _OCCASION.match(text[: max(speaker_start, 0)].strip(" ,"))
     if occasion and "addressee" not in draft.slots:
         draft.put("addressee", occasion.group("to"))
+    venue = _VENUE.match(text, match.end())
+    draft.put("place", venue.group("venue") if venue else None)
     return draft
+
+
+_VENUE = re.compile(
+    r"\s*,?\s*(?P<venue>(?:at|during) (?:an?|the|his|her|its|their) (?:[\w-]+ ){0,2}"
+    r"(?:news conference|press conference|conference|briefing|rally|hearing|ceremony|vigil|summit"
+    r"|event|meeting|session|gathering)(?: in [A-Z][\w-]+(?: [A-Z][\w-]+)*)?)"
+)
+"""'he said at a news conference on Thursday': where it was said, for 'Where did he say that?'."""
 
 
 _ASIDE = re.compile(
