@@ -186,6 +186,9 @@ class Engine:
         sentence = self.index.sentences[0]
         context.fact = sentence.id
         context.entities = list(self.index.salient[0])
+        # a new start, as after any answer: an older question is no longer what 'Why?' asks
+        context.question = context.asked = None
+        context.turns += 1
         answer = clip_answer(DATELINE.sub("", sentence.text))
         return _sourced(asked, answer, sentence, 1.0, "answer", truncated)
 

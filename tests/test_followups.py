@@ -342,3 +342,21 @@ def test_a_reaction_to_the_last_answer_is_the_denial_after_it(follow_up: str) ->
     assert engine.ask("What did the Harbour Ledger report?", conversation).answered
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and "denied" in answer.sources[0].text
+
+
+def test_a_bare_why_after_the_summary_does_not_ask_an_older_question_again() -> None:
+    """'Why?' right after 'What is this article about?' is about the summary, not a question
+    that went unanswered before it: the summary is an answer and starts the talk afresh."""
+    engine = Engine(
+        build_fact_base(
+            "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
+            "Police arrested the factory manager, Lucan Mereth, on Tuesday because survivors "
+            "said the doors on the upper floors had been locked.\n\n"
+            "The owners declined to comment.\n"
+        )
+    )
+    conversation = Conversation()
+    engine.ask("Who was arrested?", conversation)
+    assert engine.ask("What is this article about?", conversation).answered
+    answer = engine.ask("Why?", conversation)
+    assert not any("upper floors" in s.text for s in answer.sources)
