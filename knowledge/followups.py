@@ -29,6 +29,10 @@ _OBJECT_IT = re.compile(
     r"(?:it|that|this)\W*$",
     re.I,
 )
+_AUXILIARY_PRONOUN = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\s+(?:he|she)\b", re.I
+)
+"""'How often has he talked ...': 'he' is the subject, whatever words come before."""
 _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come|why not|"
@@ -414,9 +418,14 @@ def _with_person(text: str, question: Question, context: Conversation, index: In
     """'What did he say about the Ledger report?' names the report, and 'he' is still the
     man of the last turn: a question that names no person gets him besides what it names."""
     kinds = index.entity_kinds
-    if any(kinds.get(e) == "person" for e in question.entities):
+    named = [e for e in question.entities if kinds.get(e) == "person"]
+    # 'How often has he talked to the envoy?': 'he' is the subject and the envoy is someone
+    # else, so he is still the person of the last turn
+    asks_of = bool(_SUBJECT.search(text) or _AUXILIARY_PRONOUN.search(text))
+    subject = asks_of and not set(named) & set(question.subjects)
+    if named and not subject:
         return question
-    people = [e for e in context.entities if kinds.get(e) == "person"]
+    people = [e for e in context.entities if kinds.get(e) == "person" and e not in named]
     for entity in _by_gender(people, _other_gender(text), index)[:1]:
         question.entities = [entity, *question.entities]
         _spell_out(question, [entity], index)

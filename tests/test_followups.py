@@ -360,3 +360,21 @@ def test_a_bare_why_after_the_summary_does_not_ask_an_older_question_again() -> 
     assert engine.ask("What is this article about?", conversation).answered
     answer = engine.ask("Why?", conversation)
     assert not any("upper floors" in s.text for s in answer.sources)
+
+
+def test_he_is_the_last_person_when_the_question_names_another_person() -> None:
+    """'How often has he talked to the envoy?' after 'Who is Per Aldvik?': 'he' is Aldvik,
+    the envoy the one he talked to, so the question is not about the envoy alone."""
+    engine = Engine(
+        build_fact_base(
+            "Ines Dravenhal, Valmora's special envoy, met Foreign Minister Radek Solm on Tuesday "
+            "and talked to reporters for an hour.\n\n"
+            "Lindish Foreign Minister Per Aldvik has talked to Dravenhal by phone at least four "
+            "times since then, his ministry said.\n\n"
+            "Dravenhal will travel to Askeby on Thursday.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Per Aldvik?", conversation).answered
+    answer = engine.ask("How often has he talked to the envoy?", conversation)
+    assert answer.answered and "four times" in answer.sources[0].text
