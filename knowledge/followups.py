@@ -297,10 +297,6 @@ def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str
     return fitting + people[:1]
 
 
-_OPENS = {
-    "male": re.compile(r"^[\"“‘]?(?:He|His)\b"),
-    "female": re.compile(r"^[\"“‘]?(?:She|Her)\b"),
-}
 _OWN = {
     "male": re.compile(r"\b(?:he|him|his)\b", re.I),
     "female": re.compile(r"\b(?:she|her)\b", re.I),
@@ -312,7 +308,8 @@ def _unnamed_next(
 ) -> int | None:
     """'What happened to him?' after 'Marovy said her younger brother ... she last saw him':
     'him' is no one the conversation named (she is a woman) but the man the last answer left
-    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him."""
+    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him (or, in
+    the same paragraph, tells of him further on: 'In it, he told her ...')."""
     other = _other_gender(text)
     if other is None or question.entities or focus is None or focus + 1 >= len(index.sentences):
         return None
@@ -321,7 +318,7 @@ def _unnamed_next(
     if any(index.entities[e].gender in (own, None) for e in people if e in index.entities):
         return None
     here, after = index.sentences[focus], index.sentences[focus + 1]
-    if after.paragraph != here.paragraph or not _OPENS[own].match(after.text):
+    if after.paragraph != here.paragraph or not _OWN[own].search(after.text):
         return None
     return focus + 1 if _OWN[own].search(here.text) else None
 

@@ -378,3 +378,20 @@ def test_he_is_the_last_person_when_the_question_names_another_person() -> None:
     assert engine.ask("Who is Per Aldvik?", conversation).answered
     answer = engine.ask("How often has he talked to the envoy?", conversation)
     assert answer.answered and "four times" in answer.sources[0].text
+
+
+def test_he_no_one_named_is_the_man_the_same_paragraph_goes_on_about() -> None:
+    """'What did he tell her?' after a sister's answer that leaves her brother unnamed ('the
+    last news she had from him'): the sentence after it, telling of him, answers."""
+    engine = Engine(
+        build_fact_base(
+            "Tomas Reyke, a journalist, was arrested in March.\n\n"
+            "His sister, Clara Reyke, said the last news she had from him was a letter that "
+            "reached her six weeks ago. In it, he told her he was sharing a cell with three "
+            "other men.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Clara Reyke?", conversation).answered
+    answer = engine.ask("What did he tell her?", conversation)
+    assert answer.answered and "sharing a cell" in answer.sources[0].text
