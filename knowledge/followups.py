@@ -160,6 +160,10 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)
     if not question.entities and not context.asked:
+        if not question.concepts and previous_text:
+            # 'Will there be more?' names nothing at all: more of what the last question asked
+            earlier = analyse(previous_text, index)
+            question.concepts, question.entities = earlier.concepts, earlier.entities
         # Nothing named, no pronoun ('How many people were hurt?'): still the same topic, so
         # the last answer's sentence wins where it holds the words as well as another.
         return FollowUp(question, focus)

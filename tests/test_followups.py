@@ -395,3 +395,19 @@ def test_he_no_one_named_is_the_man_the_same_paragraph_goes_on_about() -> None:
     assert engine.ask("Who is Clara Reyke?", conversation).answered
     answer = engine.ask("What did he tell her?", conversation)
     assert answer.answered and "sharing a cell" in answer.sources[0].text
+
+
+def test_a_follow_up_naming_nothing_at_all_asks_more_of_the_last_question() -> None:
+    """'Will there be more?' after 'How many jobs has Arnholt cut?' names nothing of its own:
+    it asks about more job cuts, and the sentence on further cuts answers it."""
+    engine = Engine(
+        build_fact_base(
+            "Arnholt Steelworks said it had cut 1,150 jobs since March.\n\n"
+            "Steel prices fell by a third over the year.\n\n"
+            "Arnholt refused to say whether further job cuts were planned.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("How many jobs has Arnholt cut?", conversation).answered
+    answer = engine.ask("Will there be more?", conversation)
+    assert answer.answered and "further" in answer.sources[0].text
