@@ -125,6 +125,9 @@ class Engine:
         matches = [m for m in matches if m.sentence != follow_up.besides]
         if not matches and follow_up.told and follow_up.focus is not None:
             matches = [Match(follow_up.focus, ANSWER_THRESHOLD, ANSWER_THRESHOLD, False)]
+        if follow_up.reaction is not None and not _reacted(matches, follow_up.reaction):
+            reaction = Match(follow_up.reaction, ANSWER_THRESHOLD, ANSWER_THRESHOLD, False)
+            matches = [reaction, *[m for m in matches if m.sentence != follow_up.reaction]]
         context.asked = text
         return self._decide(asked, analysed, matches, context, truncated)
 
@@ -183,6 +186,9 @@ class Engine:
         sentence = self.index.sentences[0]
         context.fact = sentence.id
         context.entities = list(self.index.salient[0])
+        # a new start, as after any answer: an older question is no longer what 'Why?' asks
+        context.question = context.asked = None
+        context.turns += 1
         answer = clip_answer(DATELINE.sub("", sentence.text))
         return _sourced(asked, answer, sentence, 1.0, "answer", truncated)
 
@@ -300,6 +306,15 @@ def _unanswered(
         suggestions=suggestions,
         kind=kind,
         truncated=truncated,
+    )
+
+
+def _reacted(matches: list[Match], reaction: int) -> bool:
+    """The ranking already answers with the reaction sentence, confidently."""
+    return (
+        bool(matches)
+        and matches[0].sentence == reaction
+        and _confidence(matches) >= (ANSWER_THRESHOLD)
     )
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.dialogue import Conversation
-from knowledge.index import Index, concepts_of, is_known, phrase_concepts
+from knowledge.index import Index, concepts_of, holds, is_known, phrase_concepts
 from knowledge.lexicon import lexicon, tokens
 from knowledge.question import Question, analyse
 
@@ -29,6 +29,10 @@ _OBJECT_IT = re.compile(
     r"(?:it|that|this)\W*$",
     re.I,
 )
+_AUXILIARY_PRONOUN = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\s+(?:he|she)\b", re.I
+)
+"""'How often has he talked ...': 'he' is the subject, whatever words come before."""
 _SUBJECT = re.compile(r"^(?:\w+ ){0,2}(?:he|she|they)\b", re.I)
 _BARE_WH = re.compile(
     r"^(?:and |so |but )?(?:when|where|why|how|who|what|with whom|how come|why not|"
@@ -79,6 +83,10 @@ class FollowUp:
     told: bool = False
     """The focus is the sentence that tells of the one the follow-up's pronoun means: with no
     other word to match ('What happened to him?'), it is the answer."""
+    reaction: int | None = None
+    """'Did the ministry confirm it?', 'Does the company agree?' after a report: the sentence
+    at or right after the last answer that tells how someone reacted to it ('The ministry
+    declined to comment'), which answers whatever word the reaction is asked with."""
 
 
 _ASIDE = re.compile(
@@ -104,7 +112,9 @@ def resolve(text: str, context: Conversation, index: Index) -> FollowUp:
     text = _ASIDE.sub("", text) or text
     text = _GLUE.sub("", text)
     if not _ELSE.search(text) or context.fact is None or context.asked:
-        return _resolve(_topic_first(text), context, index)
+        found = _resolve(_topic_first(text), context, index)
+        reaction = _reaction(text, found.question, context, index)
+        return found if reaction is None else replace(found, reaction=reaction)
     rest = re.sub(r"\s+", " ", _ELSE.sub(" ", text)).strip()
     found = _resolve(_topic_first(rest), context, index)
     # 'else' asks for something besides the last answer: not its sentence again
@@ -142,12 +152,18 @@ def _resolve(text: str, context: Conversation, index: Index) -> FollowUp:
         # 'And the rest?': the last question for the others of the group it was about, which
         # the sentence that counted some of them goes on to tell
         return FollowUp(_reasked(text, previous_text, question, False, index), focus)
-    if switch and previous_text:
-        return FollowUp(_switched(text, previous_text, question, index), None)
+    if switch and again:
+        # 'And Brenning?' after 'How old is the Ostranian minister?' went unanswered still
+        # asks that question of Brenning.
+        return FollowUp(_switched(text, again, question, index), None)
     if pronoun:
         loose = bool(previous_text) and analyse(previous_text or "", index).definition
         return FollowUp(referred, focus, loose)
     if not question.entities and not context.asked:
+        if not question.concepts and previous_text:
+            # 'Will there be more?' names nothing at all: more of what the last question asked
+            earlier = analyse(previous_text, index)
+            question.concepts, question.entities = earlier.concepts, earlier.entities
         # Nothing named, no pronoun ('How many people were hurt?'): still the same topic, so
         # the last answer's sentence wins where it holds the words as well as another.
         return FollowUp(question, focus)
@@ -285,10 +301,6 @@ def _by_gender(entities: list[str], other: str | None, index: Index) -> list[str
     return fitting + people[:1]
 
 
-_OPENS = {
-    "male": re.compile(r"^[\"“‘]?(?:He|His)\b"),
-    "female": re.compile(r"^[\"“‘]?(?:She|Her)\b"),
-}
 _OWN = {
     "male": re.compile(r"\b(?:he|him|his)\b", re.I),
     "female": re.compile(r"\b(?:she|her)\b", re.I),
@@ -300,7 +312,8 @@ def _unnamed_next(
 ) -> int | None:
     """'What happened to him?' after 'Marovy said her younger brother ... she last saw him':
     'him' is no one the conversation named (she is a woman) but the man the last answer left
-    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him."""
+    unnamed, and the next sentence, opening 'He was arrested ...', goes on about him (or, in
+    the same paragraph, tells of him further on: 'In it, he told her ...')."""
     other = _other_gender(text)
     if other is None or question.entities or focus is None or focus + 1 >= len(index.sentences):
         return None
@@ -309,7 +322,7 @@ def _unnamed_next(
     if any(index.entities[e].gender in (own, None) for e in people if e in index.entities):
         return None
     here, after = index.sentences[focus], index.sentences[focus + 1]
-    if after.paragraph != here.paragraph or not _OPENS[own].match(after.text):
+    if after.paragraph != here.paragraph or not _OWN[own].search(after.text):
         return None
     return focus + 1 if _OWN[own].search(here.text) else None
 
@@ -406,9 +419,14 @@ def _with_person(text: str, question: Question, context: Conversation, index: In
     """'What did he say about the Ledger report?' names the report, and 'he' is still the
     man of the last turn: a question that names no person gets him besides what it names."""
     kinds = index.entity_kinds
-    if any(kinds.get(e) == "person" for e in question.entities):
+    named = [e for e in question.entities if kinds.get(e) == "person"]
+    # 'How often has he talked to the envoy?': 'he' is the subject and the envoy is someone
+    # else, so he is still the person of the last turn
+    asks_of = bool(_SUBJECT.search(text) or _AUXILIARY_PRONOUN.search(text))
+    subject = asks_of and not set(named) & set(question.subjects)
+    if named and not subject:
         return question
-    people = [e for e in context.entities if kinds.get(e) == "person"]
+    people = [e for e in context.entities if kinds.get(e) == "person" and e not in named]
     for entity in _by_gender(people, _other_gender(text), index)[:1]:
         question.entities = [entity, *question.entities]
         _spell_out(question, [entity], index)
@@ -437,3 +455,38 @@ def _topic(question: Question, context: Conversation, index: Index) -> list[froz
     """The words the last question used for what 'they' now stands for."""
     earlier = analyse(context.question or "", index).concepts
     return [c for c in earlier if c not in question.concepts and is_known(c, index)]
+
+
+_ASKS_REACTION = re.compile(
+    r"\b(?:confirm|deny|denied|respond|react|reply|replied|comment|agree|admit|acknowledge|"
+    r"accept|dispute|reject)\w*\b|\bsa(?:y|id) anything\b",
+    re.I,
+)
+_REACTS = re.compile(
+    r"\b(?:denied|denies|deny|denying|declined to comment|refused to comment|would not comment"
+    r"|did not (?:respond|comment|reply)|could not be reached|confirmed|rejected|disputed"
+    r"|dismissed|acknowledged|admitted|(?:did not|would not|refused to) (?:give|offer) "
+    r"(?:\w+ ){0,2}(?:answer|reply|response))\b",
+    re.I,
+)
+"""How news writing tells a reaction: denied, declined to comment, could not be reached."""
+
+
+def _reaction(text: str, question: Question, context: Conversation, index: Index) -> int | None:
+    """The sentence telling the reaction 'Did the firm respond?' asks about: the last answer's
+    own ('a charge he has always denied') or, most often, the next one (a report, then 'The
+    ministry declined to comment'), when it names whatever the question names."""
+    focus = _focus(context, index)
+    if focus is None or not _ASKS_REACTION.search(text):
+        return None
+    named = [e for e in question.entities if index.entity_kinds.get(e) != "date"]
+    for i in (focus, focus + 1):
+        if i >= len(index.sentences) or not _REACTS.search(index.sentences[i].text):
+            continue
+        have = index.concepts[i]
+        # 'the prime minister's office' and 'a spokesman for the prime minister': the words
+        # that named the entity are there, if not the entity the builder found
+        worded = bool(question.entity_words) and all(holds(c, have) for c in question.entity_words)
+        if worded or all({f"@{e}", f"~@{e}", f"^@{e}"} & have for e in named):
+            return i
+    return None

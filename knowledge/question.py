@@ -102,7 +102,25 @@ _CONTRACTIONS = {
     "wanna": ("want", "to"),
     "gotta": ("got", "to"),
     "dunno": ("do", "not", "know"),
+    "can't": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
 }
+_CLITIC = re.compile(r"^([a-z]+)(n't|'ve|'re|'ll|'d|'m)$")
+_CLITICS = {"n't": "not", "'ve": "have", "'re": "are", "'ll": "will", "'d": "would", "'m": "am"}
+
+
+def _expanded(word: str) -> tuple[str, ...]:
+    """'haven't' -> 'have not', 'they're' -> 'they are': contractions as the words they
+    stand for (else a slip-mender reads 'they're' as 'there')."""
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
+    found = _CLITIC.match(word)
+    if found is None:
+        return (_TYPO_WH.get(word, word),)
+    return (found.group(1), _CLITICS[found.group(2)])
+
+
 _PREDICATE_WORDS = {
     "say",
     "said",
@@ -816,7 +834,7 @@ def analyse(text: str, index: Index) -> Question:
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]
     raw = [_chat_word(raw, i) for i in range(len(raw))]
-    words = [part for w in raw for part in _CONTRACTIONS.get(w, (_TYPO_WH.get(w, w),))]
+    words = [part for w in raw for part in _expanded(w)]
     words = [_correct(w, index, i == 0) for i, w in enumerate(words)]
     words = [_how_word(words, i) for i in range(len(words))]
     words = _opening_wh(words)

@@ -423,7 +423,8 @@ def _statement(
 _VENUE = re.compile(
     r"\b(?:at|during|in|on) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?(?:news conference|"
     r"press conference|news briefing|press briefing|briefing|rally|ceremony|hearing|interview|"
-    r"television interview|radio interview|speech|debate|vigil)\b(?: in [A-Z][\w-]+)?"
+    r"television interview|radio interview|speech|debate|vigil|conference|summit|meeting|"
+    r"session|gathering|event)\b(?: in [A-Z][\w-]+(?: [A-Z][\w-]+)*)?"
     r"|\b(?:outside|inside) (?:the|a|an|his|her|its) [\w'’ -]{3,40}?(?=[,.;:]| on | after | before "
     r"| as | and | that |$)"
 )

@@ -302,3 +302,112 @@ def test_and_the_rest_asks_the_last_question_for_the_others(follow_up: str) -> N
     engine.ask("How many of the rescued miners have broken bones?", conversation)
     answer = engine.ask(follow_up, conversation)
     assert answer.answered and "the other three were sent home" in answer.sources[0].text
+
+
+def test_and_a_name_after_an_unanswered_question_asks_that_question_of_the_name() -> None:
+    """'And Brenning?' after 'How old is the minister?' went unanswered asks how old
+    Brenning is: the unanswered question is still the one the talk is about."""
+    engine = Engine(
+        build_fact_base(
+            "Trade Minister Halvard Brenning hosted Adaeze Morrow-Talbot in Seligar on Monday.\n\n"
+            "The talks ended without a deal.\n\n"
+            "Brenning, 58, a former shipping executive, said he would try again.\n"
+        )
+    )
+    conversation = Conversation()
+    assert not engine.ask("How old is Morrow-Talbot?", conversation).answered
+    answer = engine.ask("And Brenning?", conversation)
+    assert answer.answered and "58" in answer.sources[0].text
+
+
+REPORT = (
+    "Valdoria's foreign minister summoned the ambassador on Monday.\n\n"
+    "The Harbour Ledger, a business newspaper, reported on Wednesday that officials had asked "
+    "for $4.5 million in fees to release the ship.\n\n"
+    "Strand's ministry denied that any payment was under discussion.\n\n"
+    "The government has promised new patrols in the strait.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Did the government confirm that?", "Did the firm respond?"],
+    ids=["confirm", "respond"],
+)
+def test_a_reaction_to_the_last_answer_is_the_denial_after_it(follow_up: str) -> None:
+    """'Did the government confirm that?' after a report: the sentence after it that tells
+    how someone reacted ('denied'), whichever reaction word the question uses."""
+    engine = Engine(build_fact_base(REPORT))
+    conversation = Conversation()
+    assert engine.ask("What did the Harbour Ledger report?", conversation).answered
+    answer = engine.ask(follow_up, conversation)
+    assert answer.answered and "denied" in answer.sources[0].text
+
+
+def test_a_bare_why_after_the_summary_does_not_ask_an_older_question_again() -> None:
+    """'Why?' right after 'What is this article about?' is about the summary, not a question
+    that went unanswered before it: the summary is an answer and starts the talk afresh."""
+    engine = Engine(
+        build_fact_base(
+            "A fire at a textile factory in Port Samara killed 41 workers on Monday.\n\n"
+            "Police arrested the factory manager, Lucan Mereth, on Tuesday because survivors "
+            "said the doors on the upper floors had been locked.\n\n"
+            "The owners declined to comment.\n"
+        )
+    )
+    conversation = Conversation()
+    engine.ask("Who was arrested?", conversation)
+    assert engine.ask("What is this article about?", conversation).answered
+    answer = engine.ask("Why?", conversation)
+    assert not any("upper floors" in s.text for s in answer.sources)
+
+
+def test_he_is_the_last_person_when_the_question_names_another_person() -> None:
+    """'How often has he talked to the envoy?' after 'Who is Per Aldvik?': 'he' is Aldvik,
+    the envoy the one he talked to, so the question is not about the envoy alone."""
+    engine = Engine(
+        build_fact_base(
+            "Ines Dravenhal, Valmora's special envoy, met Foreign Minister Radek Solm on Tuesday "
+            "and talked to reporters for an hour.\n\n"
+            "Lindish Foreign Minister Per Aldvik has talked to Dravenhal by phone at least four "
+            "times since then, his ministry said.\n\n"
+            "Dravenhal will travel to Askeby on Thursday.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Per Aldvik?", conversation).answered
+    answer = engine.ask("How often has he talked to the envoy?", conversation)
+    assert answer.answered and "four times" in answer.sources[0].text
+
+
+def test_he_no_one_named_is_the_man_the_same_paragraph_goes_on_about() -> None:
+    """'What did he tell her?' after a sister's answer that leaves her brother unnamed ('the
+    last news she had from him'): the sentence after it, telling of him, answers."""
+    engine = Engine(
+        build_fact_base(
+            "Tomas Reyke, a journalist, was arrested in March.\n\n"
+            "His sister, Clara Reyke, said the last news she had from him was a letter that "
+            "reached her six weeks ago. In it, he told her he was sharing a cell with three "
+            "other men.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("Who is Clara Reyke?", conversation).answered
+    answer = engine.ask("What did he tell her?", conversation)
+    assert answer.answered and "sharing a cell" in answer.sources[0].text
+
+
+def test_a_follow_up_naming_nothing_at_all_asks_more_of_the_last_question() -> None:
+    """'Will there be more?' after 'How many jobs has Arnholt cut?' names nothing of its own:
+    it asks about more job cuts, and the sentence on further cuts answers it."""
+    engine = Engine(
+        build_fact_base(
+            "Arnholt Steelworks said it had cut 1,150 jobs since March.\n\n"
+            "Steel prices fell by a third over the year.\n\n"
+            "Arnholt refused to say whether further job cuts were planned.\n"
+        )
+    )
+    conversation = Conversation()
+    assert engine.ask("How many jobs has Arnholt cut?", conversation).answered
+    answer = engine.ask("Will there be more?", conversation)
+    assert answer.answered and "further" in answer.sources[0].text

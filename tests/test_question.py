@@ -225,6 +225,20 @@ def test_chat_spellings_are_read_as_words(asked: str, words: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("asked", "words"),
+    [
+        ("why haven't they searched the woods", ["why", "have", "not", "they", "searched"]),
+        ("where they're keeping the hostages", ["where", "they", "are", "keeping"]),
+        ("have they've seen the envoy", ["have", "they", "have", "seen"]),
+    ],
+)
+def test_contractions_are_read_as_the_words_they_stand_for(asked: str, words: list[str]) -> None:
+    """'haven't', 'they're', 'they've': two words each, not an unknown word or 'there'."""
+    index = build_index(build_fact_base("Police searched the woods where they keep hostages.\n"))
+    assert analyse(asked, index).words[: len(words)] == words
+
+
+@pytest.mark.parametrize(
     "asked",
     [
         "Who is the spy chief the article talks about?",

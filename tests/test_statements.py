@@ -218,6 +218,14 @@ CASES = [
         "official said.",
         {"speaker": "a ministry official"},
     ),
+    (
+        '"We cannot ask our crews to sail there," he said at a news conference on Thursday.',
+        {"cue": "said", "place": "at a news conference", "time": "on Thursday"},
+    ),
+    (
+        "Strand told a briefing in Marsen that talks would go on.",
+        {"place": None},
+    ),
 ]
 
 
