@@ -392,8 +392,15 @@ def _country(entity: Entity) -> bool:
     )
 
 
-_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(\w+)(.*)", re.IGNORECASE)
-_PERSON_CLAUSE = re.compile(r"^\W*\w*\W*(?:who|whose|whom)\b", re.IGNORECASE)
+_NAME_OF = re.compile(
+    r"\bname of (?:the |a |an )?((?:[\w.'’-]+ )*?[\w.'’-]+)"
+    r"((?: (?:who|whose|whom|that|which|where|for|of|in|at|to|from|on|with)\b.*)?)\W*$"
+    r"|([\w-]+)['’]s name\b()",
+    re.IGNORECASE,
+)
+"""'name of the Hamas armed wing spokesman', 'name of the spokesman for ...', 'Marovy's
+brother's name': the noun whose name is asked is the head of its phrase."""
+_PERSON_CLAUSE = re.compile(r"^\W*(?:who|whose|whom)\b", re.IGNORECASE)
 
 
 def _unnamed_person(question: Question, index: Index, sentence: int) -> bool:
@@ -402,10 +409,13 @@ def _unnamed_person(question: Question, index: Index, sentence: int) -> bool:
     found = _NAME_OF.search(question.text)
     if found is None:
         return False
-    noun, rest = found.group(1).lower(), found.group(2)
-    person = noun in lexicon().titles or bool(_PERSON_CLAUSE.match(rest))
-    # 'the Israeli military spokesman' may be a role the article gives a named person.
-    named = set(question.described) | (index.sentence_entities[sentence] - set(question.entities))
+    phrase, rest = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), "")
+    noun = phrase.split()[-1].lower()
+    person = noun in lexicon().titles | lexicon().relatives or bool(_PERSON_CLAUSE.match(rest))
+    # 'the Israeli military spokesman' may be a role the article gives a named person (in
+    # 'Marovy's brother's name' the one described is the owner, not the one asked about).
+    described = set(question.described) if found.group(1) else set()
+    named = described | (index.sentence_entities[sentence] - set(question.entities))
     return person and not any(index.entity_kinds.get(e) == "person" for e in named)
 
 

@@ -101,6 +101,8 @@ UNANSWERABLE = [
     "How do I sign up for the newsletter?",
     "What is a truce?",
     "What is the name of the official who spoke to the newspaper?",
+    "What is the name of the Hamas armed wing spokesman?",
+    "What is the Hamas armed wing spokesman's name?",
     "Who ran the CIA before Bill Burns?",
     "Where did Barnea fly after the meeting?",
 ]
