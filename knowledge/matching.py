@@ -265,6 +265,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         and question.asked
         and leaves_unnamed(question.asked, index.sentences[i].text)
     )
+    unnamed = unnamed or _nothing_new(question, index, i)
     verb = asked_agent_verb(question.text) if question.wh == "person" else None
     unnamed = unnamed or bool(verb and leaves_agent_unnamed(verb, index.sentences[i].text))
     if unnamed and not not_known:
@@ -296,6 +297,17 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
             bonus += 0.2
     bonus -= 0.01 * index.sentences[i].paragraph / max(1, len(index.sentences))
     return fit, bonus, not_known
+
+
+def _nothing_new(question: Question, index: Index, i: int) -> bool:
+    """'Which bank did Westmarch merge with?' and 'steering it through a costly merger': the
+    sentence neither mentions the asked noun nor names anything the question does not."""
+    if question.wh not in _IDENTIFY or not question.asked:
+        return False
+    asked = {stem(w) for w in question.asked}
+    if asked & index.concepts[i]:
+        return False
+    return not index.sentence_entities[i] - set(question.entities)
 
 
 _LENGTH_ASKED = re.compile(r"\bhow long (?:is|was|are|were|will be|would be)\b", re.IGNORECASE)

@@ -956,3 +956,18 @@ def test_a_role_no_one_holds_is_still_not_answered() -> None:
     """'Who is the mayor?' gets no answer from an article that names no mayor."""
     answer = Engine(build_fact_base(FIRE)).ask("Who is the mayor?")
     assert not answer.answered
+
+
+def test_which_noun_needs_a_sentence_that_can_name_one() -> None:
+    """'Which bank did X merge with?' is not answered by a sentence that neither mentions a
+    bank nor names anything the question does not ('steered it through a merger')."""
+    engine = Engine(
+        build_fact_base(
+            "Prosecutors raided Westmarch Regional Bank in Kesslau on Tuesday.\n\n"
+            "Chairman Tomas Harlen resigned on Tuesday evening.\n\n"
+            "His colleagues credited him with steering it through a costly merger in 2018.\n"
+        )
+    )
+    merged = analyse(clean("Which bank did Westmarch merge with in 2018?"), engine.index)
+    assert _fit(merged, engine.index, 2)[0] < 0.5
+    assert not engine.ask("Which bank did Westmarch merge with in 2018?").answered
