@@ -971,3 +971,17 @@ def test_which_noun_needs_a_sentence_that_can_name_one() -> None:
     merged = analyse(clean("Which bank did Westmarch merge with in 2018?"), engine.index)
     assert _fit(merged, engine.index, 2)[0] < 0.5
     assert not engine.ask("Which bank did Westmarch merge with in 2018?").answered
+
+
+def test_who_does_it_needs_the_action_not_a_related_word() -> None:
+    """'Who leads the union?' is not answered by a sentence that holds 'leads' only as the
+    related noun 'leadership': it does not say who leads."""
+    engine = Engine(
+        build_fact_base(
+            "Dock workers walked out at the port of Halden on Monday.\n\n"
+            "The union left the talks on Thursday for consultation with the union's leadership"
+            " in Marsen.\n\nThe port handles about 40 ships a week.\n"
+        )
+    )
+    answer = engine.ask("Who leads the union in Marsen?")
+    assert not answer.answered
