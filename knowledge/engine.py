@@ -148,7 +148,7 @@ class Engine:
             confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
         if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
-        if best is not None and _other_time(question, self.index.sentences[best.sentence].text):
+        if best is not None and _other_time(question, self.index, best.sentence):
             confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
         if best is None or confidence < SUGGEST_THRESHOLD:
             return self._abstain(asked, truncated, confidence)
@@ -472,10 +472,11 @@ _SAME_RELATION = {
 }
 
 
-def _other_time(question: Question, sentence: str) -> bool:
+def _other_time(question: Question, index: Index, i: int) -> bool:
     """'Who was mayor before X?', 'Where did Burns travel after the meeting?' ask about a time
     set against another event; a sentence that places nothing before or after anything
     (the mayor's own sentence, the meeting's) answers a different question."""
+    sentence = index.sentences[i].text
     asked = " ".join(question.words)  # typos mended ('before he was movved')
     found = _RELATIVE_TIME.search(asked)
     if found is None:
@@ -485,7 +486,39 @@ def _other_time(question: Question, sentence: str) -> bool:
         return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
     if asks_career(question) and re.search(r"\bformer\b", sentence, re.IGNORECASE):
         return False  # 'What did she do before that?': 'a former judge' says it
+    if _before_person(question, index, asked, found.end(1)) and _clauses_only(sentence):
+        # 'Who was labour minister before Vasko?' asks for a predecessor: 'walking through the
+        # plant before meeting its owners' sets one action of the sentence before another
+        return not _SUCCESSION.search(sentence)
     return not re.search(_SAME_RELATION[found.group(1)], sentence, re.IGNORECASE)
+
+
+_SUCCESSION = re.compile(
+    r"\b(?:predecessors?|successors?|succeed(?:ed|s)?|replac(?:ed|es|ing)|took over|former"
+    r"|previous(?:ly)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _clauses_only(sentence: str) -> bool:
+    """Every 'before'/'after' of the sentence opens a clause of its own ('before meeting ...')."""
+    following = re.findall(r"\b(?:before|after)\s+(\w+)", sentence, re.IGNORECASE)
+    return bool(following) and all(word.lower().endswith("ing") for word in following)
+
+
+def _before_person(question: Question, index: Index, asked: str, end: int) -> bool:
+    """'Who was minister before Vasko?': the time is set against a person's tenure."""
+    following = asked[end:].split()
+    if question.wh != "person" or not following:
+        return False
+    word = following[0]
+    for entity_id in question.entities:
+        entity = index.entities.get(entity_id)
+        if entity is not None and entity.kind == "person":
+            names = " ".join([entity.name, *entity.aliases]).lower().split()
+            if word in names:
+                return True
+    return False
 
 
 _CLAUSE_AFTER = re.compile(

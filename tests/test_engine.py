@@ -985,3 +985,17 @@ def test_who_does_it_needs_the_action_not_a_related_word() -> None:
     )
     answer = engine.ask("Who leads the union in Marsen?")
     assert not answer.answered
+
+
+def test_before_a_person_asks_for_a_predecessor() -> None:
+    """'Who was labour minister before Vasko?' is not answered by Vasko's own sentence, whose
+    'before' sets one of her actions before another ('before meeting the owners')."""
+    engine = Engine(
+        build_fact_base(
+            "A fire killed 31 workers at a textile mill in Port Samara on Monday.\n\n"
+            "Labour Minister Teodora Vasko walked through the plant for 40 minutes before"
+            " meeting its owners on Tuesday.\n\nThe owners said they were devastated.\n"
+        )
+    )
+    assert not engine.ask("Who was labour minister before Vasko?").answered
+    assert engine.ask("Who is the labour minister?").answered
