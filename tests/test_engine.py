@@ -999,3 +999,16 @@ def test_before_a_person_asks_for_a_predecessor() -> None:
     )
     assert not engine.ask("Who was labour minister before Vasko?").answered
     assert engine.ask("Who is the labour minister?").answered
+
+
+def test_a_defeat_by_a_side_says_who_won() -> None:
+    """'Who won the final?' is answered by '... a 3-1 defeat by Ashford Rovers in the final'."""
+    engine = Engine(
+        build_fact_base(
+            "Kingsmere United sacked head coach Viktor Hale on Monday, two days after a 3-1"
+            " defeat by Ashford Rovers in the Castlebridge Cup final.\n\nHale, 54, had been in"
+            " charge since 2021.\n\nThe club won the title in 2019.\n"
+        )
+    )
+    answer = engine.ask("Who won the Castlebridge Cup final?")
+    assert answer.answered and "defeat by Ashford Rovers" in answer.sources[0].text
