@@ -1012,3 +1012,19 @@ def test_a_defeat_by_a_side_says_who_won() -> None:
     )
     answer = engine.ask("Who won the Castlebridge Cup final?")
     assert answer.answered and "defeat by Ashford Rovers" in answer.sources[0].text
+
+
+def test_who_does_it_needs_a_sentence_with_the_action() -> None:
+    """'Who owns the Harbour Ledger?' is not answered by a sentence that only names the paper
+    ('The Harbour Ledger, a business newspaper, reported ...'): it says nothing of an owner."""
+    engine = Engine(
+        build_fact_base(
+            "Armed men seized the cargo ship Selene Harbour in the Strait of Tomis on Friday.\n\n"
+            "The Harbour Ledger, a Valdorian business newspaper, reported on Wednesday, citing"
+            " two people familiar with the talks, that officials had asked for $4.5 million in"
+            " fees in exchange for the release of the ship.\n\nThe company denied the report."
+            "\n\nThe ship owner owns six ships.\n"
+        )
+    )
+    assert not engine.ask("Who owns the Harbour Ledger?").answered
+    assert engine.ask("Who reported that officials had asked for fees?").answered
