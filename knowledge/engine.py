@@ -147,6 +147,8 @@ class Engine:
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _action_only_related(question, self.index, best.sentence):
             confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
+        if best is not None and _tenure_unsaid(question, self.index, best.sentence):
+            confidence = min(confidence, ANSWER_THRESHOLD - 0.01)
         if best is not None and _undefined_term(question, self.index, best.sentence):
             confidence = min(confidence, SUGGEST_THRESHOLD - 0.01)
         if best is not None and _other_time(question, self.index, best.sentence):
@@ -441,6 +443,28 @@ def _action_only_related(question: Question, index: Index, sentence: int) -> boo
         if not exact and verb is not None and stem(verb) in concept and question.entities:
             return True
     return False
+
+
+_TENURE_ASKED = re.compile(
+    r"^(?:how long|since when) (?:has|have|had) .+ been (?:an? |the )?(?!\w+(?:ing|ed|en)\b)"
+    r"(?!gone\b|held\b|kept\b|in\b|at\b|on\b|there\b|away\b)\w+",
+    re.IGNORECASE,
+)
+_TENURE_TOLD = re.compile(
+    r"\b(?:since|took office|in office|appointed|elected|became|sworn in|named|served|has led"
+    r"|had led|has held|had held|for (?:\w+ )?(?:years?|months?|decades?))\b",
+    re.IGNORECASE,
+)
+
+
+def _tenure_unsaid(question: Question, index: Index, sentence: int) -> bool:
+    """'How long has Oberin been prime minister?' asks how long someone has held a post; a
+    sentence that names him in the post but gives the length of something else ('spent nearly
+    five hours at the palace') does not say (one that says since when, or when he took office,
+    may)."""
+    if not _TENURE_ASKED.match(" ".join(question.words)):
+        return False
+    return not _TENURE_TOLD.search(index.sentences[sentence].text)
 
 
 _TERM_QUESTION = re.compile(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import MAX_QUESTION_CHARS, Conversation, Engine, build_fact_base, load_source
+from knowledge.engine import _tenure_unsaid
 from knowledge.evaluation import evaluate
 from knowledge.matching import _fit
 from knowledge.question import analyse, clean
@@ -1028,3 +1029,21 @@ def test_who_does_it_needs_a_sentence_with_the_action() -> None:
     )
     assert not engine.ask("Who owns the Harbour Ledger?").answered
     assert engine.ask("Who reported that officials had asked for fees?").answered
+
+
+def test_how_long_in_a_post_needs_a_sentence_that_says_so() -> None:
+    """'How long has Oberin been prime minister?' is not answered by the length of a meeting
+    ('spent nearly five hours'); a sentence saying since when he has held the post may be."""
+    engine = Engine(
+        build_fact_base(
+            "Sarvenian President Ilsa Dravnik and Tolmari Prime Minister Tomas Oberin spent"
+            " nearly five hours at the Vellamy Palace.\n\nThe two leaders did not sign a deal."
+            "\n\nOberin, 61, has been prime minister since 2019.\n"
+        )
+    )
+    asked = "How long has Oberin been prime minister?"
+    question = analyse(clean(asked), engine.index)
+    assert _tenure_unsaid(question, engine.index, 0)
+    assert not _tenure_unsaid(question, engine.index, 2)
+    meeting = Engine(build_fact_base(engine.fact_base.article.text.split("\n\nOberin")[0]))
+    assert not meeting.ask(asked).answered
