@@ -284,6 +284,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     length = question.wh == "duration" and index.measures[i] and _LENGTH_ASKED.search(question.text)
     if question.wh == "duration" and not index.durations[i] and not not_known and not length:
         fit *= 0.3
+    elif question.wh == "duration" and _place_length(question, index) and not length:
+        fit *= 0.3  # 'How long is the Dravik Bridge?': the bridge has no duration
     if question.wh == "age" and not _states_age(question, index, facts):
         fit *= 0.3
     predicate = _predicate_fit(question, index, facts)
@@ -311,6 +313,18 @@ def _nothing_new(question: Question, index: Index, i: int) -> bool:
 
 
 _LENGTH_ASKED = re.compile(r"\bhow long (?:is|was|are|were|will be|would be)\b", re.IGNORECASE)
+
+
+def _place_length(question: Question, index: Index) -> bool:
+    """'How long is the Dravik Bridge?': how long a place is asks its length, not a time."""
+    return (
+        bool(_LENGTH_ASKED.search(question.text))
+        and not question.concepts
+        and bool(question.entities)
+        and all(index.entity_kinds.get(e) == "place" for e in question.entities)
+    )
+
+
 PAST_FIT = 0.5
 """'When will the crossing reopen?' / 'Will there be a ceasefire before Ramadan?' and a
 sentence that tells only of what has happened or is being tried."""

@@ -1047,3 +1047,16 @@ def test_how_long_in_a_post_needs_a_sentence_that_says_so() -> None:
     assert not _tenure_unsaid(question, engine.index, 2)
     meeting = Engine(build_fact_base(engine.fact_base.article.text.split("\n\nOberin")[0]))
     assert not meeting.ask(asked).answered
+
+
+def test_how_long_a_place_is_asks_a_length() -> None:
+    """'How long is the Dravik Bridge?' is not answered by how long the bridge has been closed."""
+    engine = Engine(
+        build_fact_base(
+            "Tevaria's envoy arrived in Belmira on Tuesday for talks on reopening the Dravik"
+            " Bridge, which has been closed for 11 weeks.\n\nThe two sides met for two hours."
+            "\n\nOfficials declined to give a date for reopening the crossing.\n"
+        )
+    )
+    assert not engine.ask("How long is the Dravik Bridge?").answered
+    assert engine.ask("How long has the Dravik Bridge been closed?").answered
