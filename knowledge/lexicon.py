@@ -21,6 +21,8 @@ class Lexicon:
     """Word lists the builder and the engine share; see knowledge/data/*.json."""
 
     titles: frozenset[str]
+    relatives: frozenset[str]
+    """Kin nouns ('brother', 'wife'): people, though no title."""
     cue_verbs: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
     unknown_verbs: tuple[str, ...]
@@ -63,6 +65,7 @@ def lexicon() -> Lexicon:
     groups = [g for name in _SYNONYM_FILES if _exists(name) for g in _load(name)["groups"]]
     return Lexicon(
         titles=frozenset(words["titles"]),
+        relatives=frozenset(words["relatives"]),
         cue_verbs=tuple(sorted(set(words["cue_verbs"]), key=len, reverse=True)),
         meeting_verbs=tuple(words["meeting_verbs"]),
         unknown_verbs=tuple(sorted(set(words["unknown_verbs"]), key=len, reverse=True)),

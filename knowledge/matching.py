@@ -270,6 +270,7 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
         and question.asked
         and leaves_unnamed(question.asked, index.sentences[i].text)
     )
+    unnamed = unnamed or _nothing_new(question, index, i)
     verb = asked_agent_verb(question.text) if question.wh == "person" else None
     unnamed = unnamed or bool(verb and leaves_agent_unnamed(verb, index.sentences[i].text))
     if unnamed and not not_known:
@@ -288,6 +289,8 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     length = question.wh == "duration" and index.measures[i] and _LENGTH_ASKED.search(question.text)
     if question.wh == "duration" and not index.durations[i] and not not_known and not length:
         fit *= 0.3
+    elif question.wh == "duration" and _place_length(question, index) and not length:
+        fit *= 0.3  # 'How long is the Dravik Bridge?': the bridge has no duration
     if question.wh == "age" and not _states_age(question, index, facts):
         fit *= 0.3
     predicate = _predicate_fit(question, index, facts)
@@ -303,7 +306,30 @@ def _fit(question: Question, index: Index, i: int) -> tuple[float, float, bool]:
     return fit, bonus, not_known
 
 
+def _nothing_new(question: Question, index: Index, i: int) -> bool:
+    """'Which bank did Westmarch merge with?' and 'steering it through a costly merger': the
+    sentence neither mentions the asked noun nor names anything the question does not."""
+    if question.wh not in _IDENTIFY or not question.asked:
+        return False
+    asked = {stem(w) for w in question.asked}
+    if asked & index.concepts[i]:
+        return False
+    return not index.sentence_entities[i] - set(question.entities)
+
+
 _LENGTH_ASKED = re.compile(r"\bhow long (?:is|was|are|were|will be|would be)\b", re.IGNORECASE)
+
+
+def _place_length(question: Question, index: Index) -> bool:
+    """'How long is the Dravik Bridge?': how long a place is asks its length, not a time."""
+    return (
+        bool(_LENGTH_ASKED.search(question.text))
+        and not question.concepts
+        and bool(question.entities)
+        and all(index.entity_kinds.get(e) == "place" for e in question.entities)
+    )
+
+
 PAST_FIT = 0.5
 """'When will the crossing reopen?' / 'Will there be a ceasefire before Ramadan?' and a
 sentence that tells only of what has happened or is being tried."""

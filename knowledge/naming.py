@@ -156,8 +156,7 @@ def _agentless(tokens: tuple[_Token, ...], i: int) -> bool:
     if not word.endswith(("ed", "en")) and word not in past_forms():
         return False
     before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
-    passive = bool(before) and (
-        before[-1] in _BE | _ADJECTIVAL or (len(before) == 2 and before[0] in _BE)
-    )
+    # 'Founded in 2011, Quillon employs ...': a participle opening the sentence is passive
+    passive = i == 0 or (before[-1] in _BE | _ADJECTIVAL or (len(before) == 2 and before[0] in _BE))
     after = [t.text.lower() for t in tokens[i + 1 : i + 1 + AGENT_REACH]]
     return passive and "by" not in after

@@ -73,6 +73,7 @@ AGENTLESS = [
     ("founded", "Northgate has raised $600 million since it was founded in 2017."),
     ("leaked", "The Courier reported, citing a leaked memo, that talks had stalled."),
     ("built", "The bridge was built in 1962 and closed on Monday."),
+    ("founded", "Founded in 2011 and based in Fenwick Park, the firm employs 3,400 people."),
 ]
 
 AGENT_NAMED = [
@@ -80,6 +81,7 @@ AGENT_NAMED = [
     ("leaked", "An aide leaked the memo to the Courier on Tuesday."),
     ("heads", "The head of the Mossad met the head of the CIA."),
     ("built", "The town has no bridge."),
+    ("founded", "Founded by two engineers in 2011, the firm employs 3,400 people."),
 ]
 
 
