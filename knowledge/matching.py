@@ -6,7 +6,7 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from knowledge.index import Index, holds, phrase_concepts, predicate_kinds, unknown_asks
 from knowledge.lexicon import lexicon, stem, tokens
@@ -345,14 +345,24 @@ _RULES_OUT = re.compile(r"\b(?:not|never|no longer|refused|ruled out|rejected)\b
 
 def _future(question: Question) -> bool:
     """'When will ...?', 'When is X due to ...?': a question about what is still to come."""
-    return bool(re.search(r"\b(?:will|shall|going to|due to|next)\b", question.text.lower()))
+    return _future_text(question.text)
+
+
+@lru_cache(maxsize=1024)
+def _future_text(text: str) -> bool:
+    return bool(re.search(r"\b(?:will|shall|going to|due to|next)\b", text.lower()))
 
 
 def _enumerates(question: Question, text: str) -> bool:
     """'How many officials did the paper cite?' - '..., citing an unnamed Hamas official and
     an Egyptian official': no number, but the sentence names the counted things one by one."""
     counted = {c for c in question.counted if c[0] not in "#%&"}
-    return bool(counted) and sum(stem(w) in counted for w in tokens(text)) >= 2
+    return bool(counted) and sum(s in counted for s in _stems(text)) >= 2
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in tokens(text))
 
 
 def _miscounts(question: Question, index: Index, i: int) -> bool:

@@ -132,6 +132,7 @@ AGENT_REACH = 4
 """Words after a passive participle searched for the 'by' that names who did it."""
 
 
+@lru_cache(maxsize=1024)
 def asked_agent_verb(text: str) -> str | None:
     """The verb of 'Who founded X?' / 'Who leaked the memo?': a who-question about the doer
     of an action (not 'Who was arrested?', 'Who did she meet?', 'Who is X?')."""

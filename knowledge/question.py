@@ -110,6 +110,7 @@ _CLITIC = re.compile(r"^([a-z]+)(n't|'ve|'re|'ll|'d|'m)$")
 _CLITICS = {"n't": "not", "'ve": "have", "'re": "are", "'ll": "will", "'d": "would", "'m": "am"}
 
 
+@lru_cache(maxsize=8192)
 def _expanded(word: str) -> tuple[str, ...]:
     """'haven't' -> 'have not', 'they're' -> 'they are': contractions as the words they
     stand for (else a slip-mender reads 'they're' as 'there')."""
@@ -656,11 +657,16 @@ def _titled(
     found = []
     for start, end, entity_id, score in spans:
         entity = index.entities.get(entity_id)
-        titled = {w for t in entity.titles for w in tokens(t)} if entity is not None else set()
+        titled = _title_words(tuple(entity.titles)) if entity is not None else frozenset()
         while start > 0 and start - 1 not in taken and words[start - 1] in titled:
             start -= 1
         found.append((start, end, entity_id, score))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for title in titles for w in tokens(title))
 
 
 def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, float]]:
@@ -676,9 +682,15 @@ def _entity_spans(words: list[str], index: Index) -> list[tuple[int, int, str, f
             hit: tuple[str, float, int] | None = None
             if gram in exact:
                 hit = (gram, 100.0, exact[gram])
-            elif len(gram) >= 5 and gram[0] in by_letter:
+            elif (
+                len(gram) >= 5
+                and gram[0] in by_letter
+                and words[start] not in stops
+                and words[start + length - 1] not in stops
+            ):
                 # People rarely mistype a first letter ('lives' is no misspelt 'Ilves'): only
-                # names with the same first letter are fuzzy candidates.
+                # names with the same first letter are fuzzy candidates; a stretch that opens
+                # or ends on a function word ('of the cia') is no misspelt name.
                 texts, positions = by_letter[gram[0]]
                 cutoff = 80 if length == 1 else 86
                 best = process.extractOne(gram, texts, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -818,6 +830,8 @@ _META = re.compile(
     re.IGNORECASE,
 )
 """'Who is the spy chief the article talks about?': words about the article, not its story."""
+_ABOUT_ARTICLE = re.compile(r"article|story|piece|report|text|news", re.IGNORECASE)
+"""A cheap test first: most questions never mention the article."""
 
 
 _IS_CONTRACTED = re.compile(
@@ -828,8 +842,10 @@ _IS_CONTRACTED = re.compile(
 
 def analyse(text: str, index: Index) -> Question:
     """Understand a cleaned question against one article's index."""
-    text = _META.sub("", text).strip() or text
-    text = _IS_CONTRACTED.sub(r"\1 is", text)  # before possessive 's are dropped
+    if _ABOUT_ARTICLE.search(text):
+        text = _META.sub("", text).strip() or text
+    if "'" in text or "’" in text:
+        text = _IS_CONTRACTED.sub(r"\1 is", text)  # before possessive 's are dropped
     found = _WORD.findall(normalise(_US.sub("USA", text)))
     raw = [part for w in found for part in w.lower().replace("’", "'").split("-") if part]
     raw = [_country_us(raw, i) for i in range(len(raw))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.clauses import time_pattern
 from knowledge.index import Index, holds, predicate_kinds, unknown_asks
@@ -216,7 +217,11 @@ def _render(question: Question, index: Index, fact: Fact) -> str | None:
 def _time_in_value(fact: Fact) -> str | None:
     """'When does Ramadan start?' - 'Ramadan, the Muslim fasting month which could begin as
     early as Sunday': the time a described thing's value gives."""
-    value = _slot(fact, "value") or ""
+    return _time_in(_slot(fact, "value") or "")
+
+
+@lru_cache(maxsize=2048)
+def _time_in(value: str) -> str | None:
     found = time_pattern().search(value)
     if found is None:
         return None
