@@ -17,46 +17,53 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Regression floors: what the engine reaches today, rounded down. The issue's targets (95%
 # overall and 95% of unanswerable questions abstained) are NOT met yet; see issue 3's note.
 FLOORS = [
-    ("seed_dev.json", 0.97, 0.93),
-    ("seed_holdout.json", 0.88, 0.87),
+    ("seed_dev.json", 0.98, 0.95),
+    ("seed_holdout.json", 0.92, 0.90),
     # Written blind in the fifth session by a helper that saw only the seed article; measured
     # once on arrival (72.4%; the session's starting code 73.0%), a development set since.
-    ("seed_extra.json", 0.81, 0.88),
-    ("politics.json", 0.82, 0.90),
+    ("seed_extra.json", 0.82, 0.96),
+    ("politics.json", 0.84, 0.90),
     ("health.json", 1.00, 1.00),
     ("business.json", 0.88, 0.80),
     ("sports.json", 0.90, 0.90),
     ("court.json", 0.77, 0.91),
     ("climate.json", 0.91, 1.00),
-    ("tech.json", 0.82, 0.91),
+    ("tech.json", 0.86, 1.00),
     ("election.json", 0.70, 0.91),
-    ("diplomacy.json", 0.74, 0.83),
-    ("outbreak.json", 0.72, 0.66),
+    ("diplomacy.json", 0.76, 0.83),
+    ("outbreak.json", 0.74, 0.75),
     # Written blind by helper sessions that never saw the code or the other sets (first
     # measured at 66.3%, 69.0%, 73.8% and 69.0%); development sets since the third session.
-    ("strike.json", 0.89, 0.93),
-    ("wildfire.json", 0.85, 0.87),
-    ("mine.json", 0.83, 0.93),
-    ("launch.json", 0.81, 0.62),
+    ("strike.json", 0.90, 0.93),
+    ("wildfire.json", 0.86, 0.87),
+    ("mine.json", 0.85, 0.93),
+    ("launch.json", 0.83, 0.68),
     # Written in the third session by a helper session that never saw the code, to be read
     # (first measured at 62.1%).
     ("hostage.json", 0.74, 0.81),
-    ("summit.json", 0.74, 0.93),  # the same, on summit talks (first measured at 54.8%)
+    ("summit.json", 0.77, 1.00),  # the same, on summit talks (first measured at 54.8%)
     # Written blind in the third session (first measured at 55.7% and 68.0%), watched through it
     # by their totals; development sets since the fourth session.
-    ("ceasefire.json", 0.68, 0.93),
-    ("probe.json", 0.80, 0.87),
+    ("ceasefire.json", 0.72, 1.00),
+    ("probe.json", 0.84, 0.93),
     # Written blind at the end of the third session and measured once (57.7% and 59.6%; the
     # session's starting code: 54.8% and 54.8%); development sets since the fourth session.
-    ("envoy.json", 0.68, 0.62),
-    ("factory.json", 0.71, 0.75),
+    ("envoy.json", 0.73, 0.81),
+    ("factory.json", 0.74, 0.81),
     # Written blind at the start of the fourth session by helper sessions that never saw the
     # code or another set; measured once, at its end (the session's starting code: 58.7%,
     # 57.1%, 62.1% and 51.9%; abstention 87.5%, 62.5%, 81.2%, 75.0%).
-    ("journalist.json", 0.61, 0.81),
-    ("prisoners.json", 0.59, 0.68),
-    ("tariffs.json", 0.63, 0.75),
-    ("tanker.json", 0.54, 0.75),
+    ("journalist.json", 0.74, 0.87),
+    ("prisoners.json", 0.71, 0.81),
+    ("tariffs.json", 0.73, 0.93),
+    ("tanker.json", 0.70, 0.93),
+    # Written blind at the start of the fifth session by helper sessions that never saw the
+    # code or another set; measured once, at its end (the session's starting code: 47.1%,
+    # 52.4%, 67.3% and 60.2%; abstention 68.8%, 81.2%, 68.8%, 68.8%).
+    ("expulsion.json", 0.51, 0.75),
+    ("ransomware.json", 0.53, 0.81),
+    ("dam.json", 0.72, 0.81),
+    ("evacuation.json", 0.66, 0.75),
 ]
 
 
