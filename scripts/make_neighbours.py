@@ -36,10 +36,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_relatives import POS, read_data
 
 from knowledge.lexicon import lexicon, stem
 
-POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _LEMMA = re.compile(r"^[a-z]+$")
 _NUMBERS = re.compile(
     r"^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
@@ -58,22 +60,12 @@ down come words of its topic."""
 
 
 def _synsets(folder: Path) -> dict[str, tuple[list[str], list[tuple[str, str, int]]]]:
-    """offset+pos -> (lemmas as written, [(pointer, target offset+pos, source/target numbers)])."""
+    """offset+pos -> (lemmas as written, less their '(a)' markers, [(pointer, target
+    offset+pos, source/target numbers)]), read as scripts/make_relatives.py reads them."""
     synsets: dict[str, tuple[list[str], list[tuple[str, str, int]]]] = {}
-    for pos, tag in POS.items():
-        for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue
-            fields = line.split(" | ")[0].split()
-            count = int(fields[3], 16)
-            lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]) for i in range(count)]
-            rest = fields[4 + 2 * count :]
-            pointers = []
-            for p in range(int(rest[0])):
-                symbol, target, target_pos, numbers = rest[1 + 4 * p : 5 + 4 * p]
-                target_pos = "a" if target_pos == "s" else target_pos
-                pointers.append((symbol, f"{target}{target_pos}", int(numbers, 16)))
-            synsets[f"{fields[0]}{tag}"] = (lemmas, pointers)
+    for pos in POS:
+        for key, (lemmas, pointers) in read_data(folder, pos, lower=False).items():
+            synsets[key] = ([re.sub(r"\(.*\)$", "", lemma) for lemma in lemmas], pointers)
     return synsets
 
 

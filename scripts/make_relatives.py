@@ -33,15 +33,19 @@ SYNSET_SIZE = 8
 _LEMMA = re.compile(r"^[a-z]+$")
 
 
-def _read_data(folder: Path, pos: str) -> dict[str, tuple[list[str], list[tuple[str, str, int]]]]:
-    """offset -> (lemmas, [(pointer, target offset + pos, source/target word number)])."""
+def read_data(
+    folder: Path, pos: str, lower: bool = True
+) -> dict[str, tuple[list[str], list[tuple[str, str, int]]]]:
+    """offset -> (lemmas, [(pointer, target offset + pos, source/target word number)]); with
+    `lower` False the lemmas keep their case (scripts/make_neighbours.py tells names by it)."""
     synsets: dict[str, tuple[list[str], list[tuple[str, str, int]]]] = {}
     for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue
         fields = line.split(" | ")[0].split()
         offset, count = fields[0], int(fields[3], 16)
-        lemmas = [fields[4 + 2 * i].lower() for i in range(count)]
+        lemmas = [fields[4 + 2 * i] for i in range(count)]
+        lemmas = [lemma.lower() for lemma in lemmas] if lower else lemmas
         rest = fields[4 + 2 * count :]
         pointers = []
         for p in range(int(rest[0])):
@@ -72,7 +76,7 @@ def _clean(lemma: str) -> str | None:
 def build(folder: Path) -> dict[str, dict[str, set[str]]]:
     synsets: dict[str, tuple[list[str], list[tuple[str, str, int]]]] = {}
     for pos in POS:
-        synsets.update(_read_data(folder, pos))
+        synsets.update(read_data(folder, pos))
     stops = lexicon().stopwords
     relatives: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for pos, tag in POS.items():
