@@ -528,7 +528,7 @@ def _other_time(question: Question, index: Index, i: int) -> bool:
     if found is None:
         return False
     clause = _CLAUSE_AFTER.match(asked, found.end(1))
-    if clause and stem(clause.group(1)) in _stems(sentence):
+    if clause and stem(clause.group(1)) in index.concepts[i]:
         return False  # 'Where was he held before he was moved?': 'moved from a centre in Pelsk'
     if asks_career(question) and re.search(r"\bformer\b", sentence, re.IGNORECASE):
         return False  # 'What did she do before that?': 'a former judge' says it
@@ -571,10 +571,6 @@ _CLAUSE_AFTER = re.compile(
     r" (?:he|she|they|it|we|i|you) (?:was |were |had |has |have |is |are |did )?(\w+)"
 )
 """The clause of 'before he was moved', 'after they left the talks': its verb."""
-
-
-def _stems(sentence: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z]+", sentence.lower())}
 
 
 DEFINING_MARGIN = 0.1
