@@ -88,16 +88,12 @@ _TYPO_WH = {
     "till": "until",
 }
 _CONTRACTIONS = {
+    # "who's" and the like are spelt out before possessives are dropped (_IS_CONTRACTED)
     "whos": ("who", "is"),
-    "who's": ("who", "is"),
     "whats": ("what", "is"),
-    "what's": ("what", "is"),
     "wheres": ("where", "is"),
-    "where's": ("where", "is"),
     "whens": ("when", "is"),
-    "when's": ("when", "is"),
     "hows": ("how", "is"),
-    "how's": ("how", "is"),
     "gonna": ("will",),
     "wanna": ("want", "to"),
     "gotta": ("got", "to"),
